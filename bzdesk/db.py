@@ -7,7 +7,9 @@ reads use ``Database.read()``.
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,9 +25,6 @@ from bzdesk.sync.hlc import HybridClock
 
 log = logging.getLogger(__name__)
 
-# The newest Alembic revision this code knows. tests/test_migrations.py checks
-# it equals the script directory's head; a database at it skips Alembic.
-SCHEMA_HEAD = "0001"
 # Bundles carry "major.minor"; a bundle of a newer major is refused.
 SCHEMA_MAJOR = 1
 
@@ -118,6 +117,31 @@ class Database:
         self.engine.dispose()
 
 
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=]*=\s*['\"]?([\w]+)?['\"]?", re.M)
+
+
+@functools.cache
+def schema_head() -> str:
+    """The newest revision in migrations/versions, read without importing Alembic
+    (start-up speed): the revision no other revision names as its parent.
+    tests/test_migrations.py checks it against Alembic's own answer."""
+    from bzdesk.paths import migrations_dir
+
+    revisions, parents = set(), set()
+    for file in (migrations_dir() / "versions").glob("*.py"):
+        found = dict(
+            (m.group(1), m.group(2)) for m in _REVISION_LINE.finditer(file.read_text("utf-8"))
+        )
+        if found.get("revision"):
+            revisions.add(found["revision"])
+        if found.get("down_revision") and found["down_revision"] != "None":
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
+
+
 def stored_revision(paths: DataPaths) -> str | None:
     """The schema revision of the file, read with plain sqlite3 (fast, no Alembic)."""
     if not paths.database.exists():
@@ -176,7 +200,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def open_database(paths: DataPaths, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) and bring the schema to SCHEMA_HEAD.
+    """Open (creating if needed) and bring the schema to schema_head().
 
     A database from a newer bzdesk is refused untouched; an older one is
     backed up first, then upgraded.
@@ -184,14 +208,15 @@ def open_database(paths: DataPaths, *, migrate: bool = True) -> Database:
     paths.ensure()
     existed = paths.database.exists() and paths.database.stat().st_size > 0
     current = stored_revision(paths)
-    if current not in (None, SCHEMA_HEAD) and current not in known_revisions():
+    head = schema_head()
+    if current not in (None, head) and current not in known_revisions():
         raise DatabaseTooNew(
             f"这个数据库由更新版本的编制桌面创建（结构版本 {current}），"
             "请升级编制桌面后再打开。数据库没有被改动。"
         )
     engine = make_engine(paths)
     try:
-        if migrate and current != SCHEMA_HEAD:
+        if migrate and current != head:
             if existed:
                 from bzdesk.backup import backup_database
 
