@@ -66,15 +66,19 @@ def validate_office(code: str, name: str, level: str) -> tuple[str, str, str]:
     return code, name, level
 
 
+def refuse_if_initialised(db: Database) -> None:
+    if db.load_site() is not None:
+        raise AlreadyInitialised.single(
+            "数据目录", str(db.paths.root), "这个数据目录已经初始化过，没有做任何改动。", "exists")
+
+
 def initialise(
     db: Database, *, code: str, name: str, level: str, admin_username: str,
     admin_display_name: str, admin_password: str, key_passphrase: str,
 ) -> OfficeView:
     """Create the office, this site, the admin user and the site's keys."""
     code, name, level = validate_office(code, name, level)
-    if db.load_site() is not None:
-        raise AlreadyInitialised.single(
-            "数据目录", str(db.paths.root), "这个数据目录已经初始化过，没有做任何改动。", "exists")
+    refuse_if_initialised(db)
     auth.check_password_strength(admin_password)
     keys.check_passphrase(key_passphrase)
     site_id = f"{code}-{secrets.token_hex(3)}"
