@@ -152,10 +152,12 @@ class WriteOp:
         entries = []
         for c in self._captured.values():
             seq += 1
+            moved_from = c.before.get("office_id")
             entries.append({
                 "origin": self.site.site_id, "origin_seq": seq, "table_name": c.table,
                 "row_id": c.row_id, "office_id": c.office_id, "hlc": c.hlc,
                 "fields": audit.canonical_json(c.fields),
+                "moved_from": moved_from if moved_from != c.office_id else None,
             })
         self._in_bulk = True
         try:

@@ -69,6 +69,9 @@ class Change(Base):
     office_id: Mapped[str] = mapped_column(String(12), index=True)
     hlc: Mapped[int] = mapped_column(BigInteger)
     fields: Mapped[str] = mapped_column(Text)  # canonical JSON {column: value}
+    # Set when the change moved the row to another office (a transfer): the
+    # office it left also needs to hear of it, though the row is no longer its.
+    moved_from: Mapped[str | None] = mapped_column(String(12), default=None)
 
 
 class AuditEntry(Base):

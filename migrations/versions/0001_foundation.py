@@ -59,6 +59,7 @@ def upgrade() -> None:
     sa.Column('office_id', sa.String(length=12), nullable=False),
     sa.Column('hlc', sa.BigInteger(), nullable=False),
     sa.Column('fields', sa.Text(), nullable=False),
+    sa.Column('moved_from', sa.String(length=12), nullable=True),
     sa.PrimaryKeyConstraint('seq', name=op.f('pk_change_log')),
     sa.UniqueConstraint('origin', 'origin_seq', name=op.f('uq_change_log_origin'))
     )
