@@ -36,6 +36,11 @@ class WriteOutsideOperation(RuntimeError):
     """A programming error: a sync row was written without ``write_op``."""
 
 
+def scope_column(model: type[SyncRow]) -> str:
+    """The column naming the office whose scope a row is in (see bzdesk.sync.tables)."""
+    return str(getattr(model, "__scope_column__", "office_id"))
+
+
 @dataclass
 class _Captured:
     table: str
@@ -44,6 +49,7 @@ class _Captured:
     hlc: int
     fields: dict[str, Any]
     before: dict[str, Any]
+    moved_from: str | None = None
 
 
 @dataclass
@@ -82,7 +88,7 @@ class WriteOp:
             row["hlc"] = self.site.clock.now()
             row["origin"] = self.site.site_id
             prepared.append(row)
-            self._record(table, row["id"], row["office_id"], row["hlc"],
+            self._record(table, row["id"], row[scope_column(model)], row["hlc"],
                          {k: to_json_value(row.get(k)) for k in carried}, {})
         self._in_bulk = True
         try:
@@ -91,6 +97,17 @@ class WriteOp:
             self._in_bulk = False
         self._mark(model)
         return len(prepared)
+
+    def force_fields(self, row: SyncRow, keys: Sequence[str]) -> None:
+        """Record ``keys`` as changed now even if their values did not change
+        (a clerk's decision to keep a value must win on every site)."""
+        row.hlc = self.site.clock.now()
+        row.origin = self.site.site_id
+        values = {k: to_json_value(getattr(row, k)) for k in keys}
+        column = scope_column(type(row))
+        self._record(row.__tablename__, row.id, getattr(row, column), row.hlc, values,
+                     dict(values))
+        self._mark(type(row))
 
     @property
     def change_count(self) -> int:
@@ -119,16 +136,22 @@ class WriteOp:
                 return
         row.hlc = self.site.clock.now()
         row.origin = self.site.site_id
-        self._record(row.__tablename__, row.id, row.office_id, row.hlc, fields, before)
+        column = scope_column(type(row))
+        self._record(row.__tablename__, row.id, getattr(row, column), row.hlc, fields, before,
+                     moved_from=before.get(column))
         self._mark(type(row))
 
     def _record(self, table: str, row_id: str, office_id: str, stamp: int,
-                fields: dict[str, Any], before: dict[str, Any]) -> None:
+                fields: dict[str, Any], before: dict[str, Any],
+                moved_from: str | None = None) -> None:
         key = (table, row_id)
         prior = self._captured.get(key)
         if prior is None:
-            self._captured[key] = _Captured(table, row_id, office_id, stamp, fields, before)
-        else:  # the same row changed again within the operation: one change record
+            self._captured[key] = _Captured(table, row_id, office_id, stamp, fields, before,
+                                            moved_from)
+        else:
+            # the same row changed again within the operation: one change record
+            prior.moved_from = prior.moved_from or moved_from
             for k, v in before.items():
                 prior.before.setdefault(k, v)
             prior.fields.update(fields)
@@ -152,7 +175,7 @@ class WriteOp:
         entries = []
         for c in self._captured.values():
             seq += 1
-            moved_from = c.before.get("office_id")
+            moved_from = c.moved_from
             entries.append({
                 "origin": self.site.site_id, "origin_seq": seq, "table_name": c.table,
                 "row_id": c.row_id, "office_id": c.office_id, "hlc": c.hlc,
@@ -237,9 +260,8 @@ def _stamp_and_guard(session: Session, _ctx: UOWTransaction, _instances: Any) ->
                         f"{type(row).__name__} written outside bzdesk.uow.write_op"
                     )
                 op.capture(row, is_new)
-            elif type(row).__tablename__ in PROTECTED_TABLES and not (
-                id(row) in session.info.get("bz_audited", set())
-            ):
+            elif type(row).__tablename__ in PROTECTED_TABLES and id(row) not in session.info.get(
+                    "bz_audited", set()):
                 raise WriteOutsideOperation("the audit and change logs are written by uow only")
 
 

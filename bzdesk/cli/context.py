@@ -77,7 +77,8 @@ def progress_bar(enabled: bool = True) -> Callable[[int, int, str], None] | None
     def show(done: int, total: int, message: str) -> None:
         width = 30
         filled = width * done // total if total else width
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {message[:30]}")
+        bar = "#" * filled + "." * (width - filled)
+        sys.stderr.write(f"\r[{bar}] {done}/{total} {message[:30]}")
         if total and done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()

@@ -11,9 +11,9 @@ class Parser(argparse.ArgumentParser):
 
 
 def command_modules() -> list[ModuleType]:
-    from bzdesk.cli.commands import system
+    from bzdesk.cli.commands import exchange, system
 
-    return [system]
+    return [system, exchange]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -72,6 +72,7 @@ def login(session: Session, username: str, password: str) -> Actor:
     if user is None or not user.active:
         audit.append(session, actor=username[:40] or "?", op="登录失败", target=username[:200],
                      detail={"reason": "unknown user"})
+        session.commit()  # the refusal below rolls back: keep the audit entry
         raise LoginFailed("用户名或密码不正确。")
     if user.locked_until and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
@@ -112,14 +113,15 @@ def create_user(session: Session, actor: Actor, username: str, display_name: str
     require(actor, Can.ADMINISTER)
     username = username.strip()
     if not username or len(username) > 40 or any(ch.isspace() for ch in username):
-        raise ValidationError.single("用户名", username, "用户名不能为空、不能含空格，最多 40 个字符。",
-                                     "bad_format")
+        raise ValidationError.single(
+            "用户名", username, "用户名不能为空、不能含空格，最多 40 个字符。", "bad_format")
     if not display_name.strip():
         raise ValidationError.single("姓名", display_name, "请填写使用人的姓名。", "missing")
     check_password_strength(password)
     exists = session.scalar(select(func.count()).select_from(User).where(User.username == username))
     if exists:
-        raise IntegrityError.single("用户名", username, f"用户名“{username}”已经存在。", "duplicate")
+        raise IntegrityError.single("用户名", username, f"用户名“{username}”已经存在。",
+                                    "duplicate")
     user = User(username=username, display_name=display_name.strip(), role=role.value,
                 password_hash=hash_password(password), created_at=_now(), active=True,
                 failed_logins=0)
@@ -169,7 +171,8 @@ def set_role(session: Session, actor: Actor, user_id: str, role: Role) -> Change
     require(actor, Can.ADMINISTER)
     user = _get(session, user_id)
     if user.id == actor.user_id and role != Role.ADMIN:
-        raise ValidationError.single("角色", role.label, "不能取消自己的管理员角色。", "self_demote")
+        raise ValidationError.single("角色", role.label, "不能取消自己的管理员角色。",
+                                     "self_demote")
     before = user.role
     user.role = role.value
     audit.append(session, actor=actor.username, op="修改角色", target=user.username,

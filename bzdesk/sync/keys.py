@@ -55,8 +55,8 @@ def _write_secret(path: Path, data: bytes) -> None:
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
         raise ValidationError.single(
-            "密钥口令", "", f"密钥口令至少要 {MIN_PASSPHRASE} 位，请牢记并妥善保管。", "weak_passphrase"
-        )
+            "密钥口令", "", f"密钥口令至少要 {MIN_PASSPHRASE} 位，请牢记并妥善保管。",
+            "weak_passphrase")
 
 
 def generate(keys_dir: Path, passphrase: str) -> PublicKeys:
@@ -64,7 +64,8 @@ def generate(keys_dir: Path, passphrase: str) -> PublicKeys:
     check_passphrase(passphrase)
     keys_dir.mkdir(parents=True, exist_ok=True)
     if (keys_dir / IDENTITY_FILE).exists():
-        raise ValidationError.single("密钥", str(keys_dir), "本机已有密钥，不能重新生成。", "exists")
+        raise ValidationError.single("密钥", str(keys_dir), "本机已有密钥，不能重新生成。",
+                                     "exists")
     identity = pyrage.x25519.Identity.generate()
     signing = Ed25519PrivateKey.generate()
     pem = signing.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,

@@ -17,7 +17,8 @@ def register(sub: Any) -> None:
     p.add_argument("--admin", default="admin", metavar="NAME", help="管理员用户名（默认 admin）")
     p.set_defaults(handler=cmd_init)
 
-    p = sub.add_parser("demo", help="生成演示数据（small 几百人，county 约 2 万人，city 约 20 万人）")
+    p = sub.add_parser("demo",
+                       help="生成演示数据（small 几百人，county 约 2 万人，city 约 20 万人）")
     p.add_argument("--size", choices=["small", "county", "city"], default="small")
     p.set_defaults(handler=cmd_demo)
 
