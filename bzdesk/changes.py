@@ -20,6 +20,7 @@ class Area(StrEnum):
     DICTIONARIES = "dictionaries"
     VISITS = "visits"
     PARTY = "party"
+    ATTACHMENTS = "attachments"
     SYNC = "sync"
     USERS = "users"
     SETTINGS = "settings"

@@ -231,6 +231,8 @@ def open_verified(zip_path: Path, verify_key_for: dict[str, str]) -> Opened:
                 f"多出 {', '.join(extra) or '无'}），已拒收。"
             )
         for name, meta in members.items():
+            if name.startswith("blobs/") and meta.get("sha256") != name[6:]:
+                raise BundleRejected(f"数据包条目“{name}”的名称与校验值不符，已拒收。")
             sha, size = _hash_member(zf, name, int(meta["size"]))
             if sha != meta["sha256"] or size != int(meta["size"]):
                 raise BundleRejected(f"数据包条目“{name}”的校验值与清单不符（已被改动），已拒收。")

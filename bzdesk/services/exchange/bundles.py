@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +26,7 @@ from bzdesk.db import SCHEMA_MAJOR, Database, schema_head
 from bzdesk.errors import BundleRejected
 from bzdesk.models.sync import BundleRecord, Peer
 from bzdesk.roles import Actor, Can, require
+from bzdesk.services.attachments import blob_path
 from bzdesk.services.exchange.cards import find_peer
 from bzdesk.services.office import current_office
 from bzdesk.sync import bundle, scope
@@ -97,21 +98,56 @@ def export_bundle(db: Database, actor: Actor, unlocked: UnlockedKeys, to: str, o
             progress(1, 3, f"写入 {len(entries)} 条变更")
         recipients = [pyrage.x25519.Recipient.from_str(peer.recipient),
                       unlocked.identity.to_public()]
+        blobs = _blobs_for(db, entries)
         manifest_hash, count, size = bundle.write_bundle(
-            target, manifest, entries, [], unlocked.signing, recipients, db.paths.root / "tmp")
+            target, manifest, entries, blobs, unlocked.signing, recipients, db.paths.root / "tmp")
         if progress:
             progress(2, 3, "读回校验")
         _read_back(db, unlocked, target, me.site_id)
         s.add(BundleRecord(direction="out", peer_site=peer.site_id, seq=seq,
                            file_name=target.name, manifest_hash=manifest_hash, prev_hash=prev,
-                           max_local_seq=max_seq, changes=count, blobs=0, bytes=size,
+                           max_local_seq=max_seq, changes=count, blobs=len(blobs), bytes=size,
                            result="written", at=datetime.now(), detail="{}"))
         peer.sent_seq = seq
         audit.append(s, actor=actor.username, op="导出数据包", target=target.name,
                      detail={"peer": peer.site_id, "seq": seq, "changes": count})
     if progress:
         progress(3, 3, "完成")
-    return ExportResult(True, str(target.resolve()), peer.office_code, seq, count, 0, size)
+    return ExportResult(True, str(target.resolve()), peer.office_code, seq, count, len(blobs),
+                        size)
+
+
+def _attachment_shas(entries: Iterable[dict[str, Any]]) -> set[str]:
+    return {str(e["fields"]["sha256"]) for e in entries
+            if e.get("table") == "attachment" and isinstance(e.get("fields"), dict)
+            and isinstance(e["fields"].get("sha256"), str)}
+
+
+def _blobs_for(db: Database, entries: list[dict[str, Any]]) -> list[tuple[str, Path]]:
+    """The files the sent attachment rows need (each once)."""
+    out = []
+    for sha in sorted(_attachment_shas(entries)):
+        path = blob_path(db.paths, sha)
+        if not path.exists():
+            raise BundleRejected(
+                f"本机缺少附件文件 {sha[:12]}…，无法导出。请先从备份恢复附件目录。")
+        out.append((sha, path))
+    return out
+
+
+def _store_blobs(db: Database, opened: bundle.Opened) -> None:
+    """Every attachment row must come with its file (or we have it already)."""
+    carried = set(opened.blob_names())
+    for sha in _attachment_shas(opened.changes()):
+        target = blob_path(db.paths, sha)
+        if target.exists():
+            continue
+        if sha not in carried:
+            raise BundleRejected(f"数据包缺少附件文件 {sha[:12]}…，已拒收。请让对方重新导出。")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part = target.with_name(target.name + ".part")
+        part.write_bytes(opened.blob(sha))
+        part.replace(target)
 
 
 def _read_back(db: Database, unlocked: UnlockedKeys, target: Path, my_site: str) -> None:
@@ -202,6 +238,7 @@ def _take(db: Database, actor: Actor, opened: bundle.Opened, file: Path, my_code
         with db.write() as s:
             _record(s, sender, seq, file, opened, "already_known", 0, {})
         return ImportResult(True, sender, seq, 0, True, 0, [], "已导入过（重复或较旧的数据包）")
+    _store_blobs(db, opened)  # files first: an orphan file is harmless, a missing one is not
     if not recent_backup_exists(db.paths):
         backup_database(db.paths, reason="before-bundle")
     if progress:
