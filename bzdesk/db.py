@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bzdesk.errors import DatabaseCorrupt, DatabaseTooNew
+from bzdesk.errors import DatabaseCorrupt, DatabaseTooNew, DataDirUnusable
 from bzdesk.paths import DataPaths
 from bzdesk.sync.hlc import HybridClock
 
@@ -206,6 +206,10 @@ def open_database(paths: DataPaths, *, migrate: bool = True) -> Database:
     backed up first, then upgraded.
     """
     paths.ensure()
+    if paths.database.exists() and not paths.database.is_file():
+        raise DataDirUnusable(
+            f"无法打开数据库文件 {paths.database}：它不是一个文件。"
+            "请检查数据目录，或用 --data-dir 指定另一个目录。")
     existed = paths.database.exists() and paths.database.stat().st_size > 0
     current = stored_revision(paths)
     head = schema_head()
@@ -220,6 +224,7 @@ def open_database(paths: DataPaths, *, migrate: bool = True) -> Database:
             if existed:
                 from bzdesk.backup import backup_database
 
+                _check_intact(paths)  # never offer a copy of a damaged file as a backup
                 backup_database(paths, reason=f"upgrade-from-{current or 'none'}")
             upgrade(engine)
         db = Database(paths, engine)
@@ -228,8 +233,23 @@ def open_database(paths: DataPaths, *, migrate: bool = True) -> Database:
         engine.dispose()
         if is_corruption(exc):
             raise _corrupt(paths, exc) from exc
+        if "unable to open database file" in str(exc):
+            raise DataDirUnusable(
+                f"无法打开数据库文件 {paths.database}（没有读写权限？）。"
+                "请检查数据目录，或用 --data-dir 指定另一个目录。") from exc
         raise
     return db
+
+
+def _check_intact(paths: DataPaths) -> None:
+    """PRAGMA quick_check (only before an upgrade: it reads the whole file)."""
+    con = sqlite3.connect(paths.database)
+    try:
+        problems = [str(r[0]) for r in con.execute("PRAGMA quick_check(5)")]
+    finally:
+        con.close()
+    if problems != ["ok"]:
+        raise sqlite3.DatabaseError("database disk image is malformed: " + "; ".join(problems))
 
 
 _CORRUPTION_SIGNS = ("file is not a database", "malformed", "disk image is malformed")
