@@ -8,7 +8,7 @@ to the service, and commit (or roll back) around it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -19,6 +19,9 @@ from bzdesk.roles import Actor
 from bzdesk.services import auth
 from bzdesk.services.office import OfficeView, current_office
 
+if TYPE_CHECKING:
+    from bzdesk.sync.keys import UnlockedKeys
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -27,6 +30,14 @@ class Workspace:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.actor: Actor | None = None
+        # The office keys, unlocked once per session when the clerk first exchanges data.
+        self.keys: UnlockedKeys | None = None
+
+    def unlock_keys(self, passphrase: str) -> UnlockedKeys:
+        from bzdesk.sync.keys import unlock
+
+        self.keys = unlock(self.db.paths.keys, passphrase)
+        return self.keys
 
     @classmethod
     def open(cls, paths: DataPaths) -> Workspace:
@@ -47,6 +58,7 @@ class Workspace:
 
     def logout(self) -> None:
         self.actor = None
+        self.keys = None
 
     def office(self) -> OfficeView:
         with self.db.read() as s:

@@ -62,6 +62,11 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `… | head`: the reader left; nothing to report
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except BzError as exc:
         return report_error(exc, json_mode)
     except Exception as exc:  # the one place an unexpected error is turned into a line

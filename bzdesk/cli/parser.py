@@ -11,9 +11,9 @@ class Parser(argparse.ArgumentParser):
 
 
 def command_modules() -> list[ModuleType]:
-    from bzdesk.cli.commands import exchange, system
+    from bzdesk.cli.commands import exchange, staffing, system
 
-    return [system, exchange]
+    return [system, staffing, exchange]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,6 +11,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from bzdesk.db import open_database
 from bzdesk.paths import DataPaths
 from bzdesk.roles import Actor
@@ -39,9 +41,22 @@ def demo_office_for(size: str) -> tuple[str, str, str]:
     return code, name, level
 
 
+def _staffing(session: Session, actor: Actor, *, size: str, people: int, seed: int,
+              progress: Progress | None) -> str:
+    from bzdesk.services.staffing.demo import generate_staffing
+
+    done = generate_staffing(session, actor, people=people, seed=seed, progress=progress).value
+    return (f"{done.units} 个机构、{done.people} 人（在编 {done.open_postings}，"
+            f"已出编 {done.closed_postings}，超编入编 {done.overrides}）")
+
+
 def _generators() -> list[Callable[..., str]]:
-    """Each domain's demo generator: (session, actor, *, size, people, seed, progress) → summary."""
-    return []
+    """Each domain's demo generator: (session, actor, *, size, people, seed, progress) → summary.
+    Staffing comes first: visits and party records refer to its units and people."""
+    from bzdesk.services.party.demo import generate_party
+    from bzdesk.services.visits.demo import generate_visits
+
+    return [_staffing, generate_visits, generate_party]
 
 
 def run_demo(

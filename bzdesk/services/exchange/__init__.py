@@ -16,14 +16,24 @@ from bzdesk.services.exchange.cards import (
     read_card,
 )
 from bzdesk.services.exchange.conflicts import ConflictView, list_conflicts, resolve_conflict
+from bzdesk.services.exchange.status import (
+    BundleView,
+    PeerStatus,
+    bundle_history,
+    exchange_overview,
+)
 
 __all__ = [
+    "BundleView",
     "ConflictView",
     "ExportResult",
     "ImportResult",
     "OfficeCard",
+    "PeerStatus",
     "PeerView",
     "add_peer",
+    "bundle_history",
+    "exchange_overview",
     "export_bundle",
     "export_identity",
     "import_bundle",
