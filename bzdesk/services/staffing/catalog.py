@@ -29,6 +29,7 @@ from bzdesk.roles import Actor, Can, require
 from bzdesk.services.staffing._common import Checker, clean_text
 from bzdesk.services.staffing.inputs import CategoryInput
 from bzdesk.services.staffing.views import CategoryView, TeacherRatioView
+from bzdesk.sync.scope import NATIONAL
 from bzdesk.uow import write_op
 
 _NAMESPACE: Final = uuid.UUID("6f1c9a52-4c0e-4f57-9a8e-0b5d1e2c7a31")
@@ -78,7 +79,7 @@ def default_category_id(code: str) -> str:
 
 def _default_category_rows() -> list[dict[str, Any]]:
     return [
-        {"id": default_category_id(d.code), "code": d.code, "name": d.name,
+        {"id": default_category_id(d.code), "office_id": NATIONAL, "code": d.code, "name": d.name,
          "is_shiye": d.is_shiye, "civil_service_managed": False, "is_worker": d.is_worker,
          "sort_order": d.sort_order, "aliases": json.dumps(list(d.aliases), ensure_ascii=False)}
         for d in DEFAULT_CATEGORIES
@@ -87,7 +88,8 @@ def _default_category_rows() -> list[dict[str, Any]]:
 
 def _default_ratio_rows() -> list[dict[str, Any]]:
     return [
-        {"id": fixed_id("teacher_ratio", scheme, stage, area), "scheme": scheme, "stage": stage,
+        {"id": fixed_id("teacher_ratio", scheme, stage, area), "office_id": NATIONAL,
+         "scheme": scheme, "stage": stage,
          "area": area, "pupils_per_post": ratio}
         for scheme, stage, area, ratio in DEFAULT_RATIOS
     ]
@@ -98,7 +100,9 @@ def _is_empty(session: Session, model: type[SyncRow]) -> bool:
 
 
 def seed_dictionaries(session: Session) -> None:
-    """Write the default entries of empty dictionaries (call inside a write_op)."""
+    """Write the default entries of empty dictionaries (call inside a write_op, or
+    while replaying a bundle). They belong to no office (NATIONAL): every site
+    makes the same rows itself, so they never travel in bundles."""
     for model, rows in ((StaffingCategory, _default_category_rows()),
                         (TeacherRatio, _default_ratio_rows())):
         if _is_empty(session, model):
