@@ -40,6 +40,9 @@ def backup_database(paths: DataPaths, reason: str = "manual", out: Path | None =
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     finally:
         src.close()
     _fsync_file(part)
@@ -110,7 +113,14 @@ def restore_database(paths: DataPaths, file: Path) -> Path | None:
     check_is_backup(file)
     safety = None
     if paths.database.exists():
-        safety = backup_database(paths, reason="before-restore")
+        try:
+            safety = backup_database(paths, reason="before-restore")
+        except sqlite3.DatabaseError:
+            # A damaged file cannot be copied through SQLite: keep it aside as it is.
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            safety = paths.backups / f"damaged-{stamp}-{paths.database.name}"
+            paths.backups.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(paths.database, safety)
     part = paths.database.with_name(paths.database.name + ".restore.part")
     shutil.copyfile(file, part)
     _fsync_file(part)

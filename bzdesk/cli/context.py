@@ -9,11 +9,13 @@ import os
 import sys
 from argparse import Namespace
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bzdesk.errors import UsageError
 from bzdesk.paths import DataPaths, resolve_data_dir
-from bzdesk.workspace import Workspace
+
+if TYPE_CHECKING:  # the GUI start path builds the parser: no SQLAlchemy import here
+    from bzdesk.workspace import Workspace
 
 
 def data_paths(args: Namespace) -> DataPaths:
@@ -44,6 +46,7 @@ def username() -> str:
 
 def open_workspace(args: Namespace, *, login: bool = True) -> Workspace:
     from bzdesk.errors import ValidationError
+    from bzdesk.workspace import Workspace
 
     ws = Workspace.open(data_paths(args).ensure())
     if not ws.initialised:

@@ -193,3 +193,20 @@ def test_restore_replaces_the_data_and_keeps_a_safety_backup(
     finally:
         reopened.close()
     assert not Path(f"{db.paths.database}.restore.part").exists()
+
+
+def test_restore_over_a_damaged_database_keeps_the_damaged_file(data_paths: DataPaths) -> None:
+    from bzdesk.backup import backup_database, restore_database
+
+    good = backup_database(data_paths, reason="good")
+    data_paths.database.write_bytes(b"this is not a database at all" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(str(data_paths.database) + suffix).unlink(missing_ok=True)
+    kept = restore_database(data_paths, good)
+    assert kept is not None and kept.read_bytes().startswith(b"this is not a database")
+    assert not list(data_paths.backups.glob("*.part"))
+    con = sqlite3.connect(data_paths.database)
+    try:
+        assert con.execute("SELECT count(*) FROM local_site").fetchone()[0] == 1
+    finally:
+        con.close()
