@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import PY, report, run_main  # noqa: E402
+from _common import PY, report, run_main
 
 BARE = """
 import time

@@ -52,7 +52,7 @@ def test_edit_keeps_the_tree_valid(tree: Party) -> None:
     branch = tree.orgs["第一党支部"]
     moved = tree.write(party.update_org, branch, party.OrgInput(
         "第一党支部（机关）", "党支部", date(2015, 3, 1), tree.orgs["机关党委"], 5)).value
-    assert (moved.name, moved.sort_order) == ("第一党支部(机关)", 5)  # NFKC, as staffing
+    assert (moved.name, moved.sort_order) == ("第一党支部（机关）", 5)  # punctuation kept
     before = tree.counts()
     cases = [
         (party.OrgInput("第一党支部", "党支部", date(2015, 3, 1), tree.orgs["第一党小组"]),

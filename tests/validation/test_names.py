@@ -80,3 +80,11 @@ def test_fifty_characters_is_the_limit() -> None:
 def test_chinese_numerals_are_not_digits() -> None:
     assert normalise_person_name("张三丰") == "张三丰"
     assert normalise_person_name("李一二") == "李一二"
+
+
+def test_tidy_text_keeps_chinese_punctuation_and_folds_full_width_alphanumerics() -> None:
+    from bzdesk.validation.text import tidy_text
+
+    assert tidy_text("新增业务，申请补充人员（２人）") == "新增业务，申请补充人员（2人）"
+    assert tidy_text("  南昌县编发〔２０２４〕　１号  ") == "南昌县编发〔2024〕 1号"
+    assert tidy_text(None) == ""

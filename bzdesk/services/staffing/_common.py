@@ -15,6 +15,7 @@ from bzdesk.models.base import SyncRow
 from bzdesk.models.staffing import Unit
 from bzdesk.services.staffing.inputs import CountValue, DateValue
 from bzdesk.validation import InvalidValue, Precision, parse_loose_date
+from bzdesk.validation.text import tidy_text
 
 T = TypeVar("T")
 R = TypeVar("R", bound=SyncRow)
@@ -126,7 +127,7 @@ def parse_count(value: CountValue, column: str, *, minimum: int = 0,
 
 
 def clean_text(value: str | None, column: str, max_len: int, *, required: bool = False) -> str:
-    text = " ".join(unicodedata.normalize("NFKC", value or "").split())
+    text = tidy_text(value)
     if required and not text:
         raise ValidationError.single(column, value, f"请填写{column}。", "missing")
     if len(text) > max_len:

@@ -83,7 +83,7 @@ def _check_uscc(session: Session, raw: str | None, own_id: str | None) -> str | 
 
 
 def _check_name(session: Session, raw: str, own_id: str | None) -> str:
-    name = clean_text(unicodedata.normalize("NFKC", raw), "机构名称", 100, required=True)
+    name = clean_text(raw, "机构名称", 100, required=True)
     clash = session.scalar(select(func.count()).select_from(Unit).where(
         Unit.name == name, Unit.deleted.is_(False), Unit.status == ACTIVE,
         Unit.id != (own_id or "")))
