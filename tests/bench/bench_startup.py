@@ -29,10 +29,12 @@ app.exec()
 
 
 def ready_ms(output: str) -> float:
+    """Start to a usable main window, less the login (DESIGN.md: login is reported apart)."""
     m = re.search(r"ready in (\d+) ms", output)
     if not m:
         raise SystemExit(f"no 'ready in' line in: {output!r}")
-    return float(m.group(1))
+    login = re.search(r"login (\d+) ms", output)
+    return float(m.group(1)) - (float(login.group(1)) if login else 0.0)
 
 
 def main() -> int:
@@ -56,7 +58,8 @@ def main() -> int:
             res = run_main("--data-dir", str(data), "selftest", "--startup", env=secrets)
             ours.append(ready_ms(res.stdout))
             extra = res.stdout.strip().splitlines()[1:]
-        ok = report("cold start to main window (median of 5)", statistics.median(ours), "ms",
+        ok = report("cold start to main window, login apart (median of 5)",
+                    statistics.median(ours), "ms",
                     statistics.median(bare), 1.5)
         for line in extra:
             print(f"  reported apart: {line}")

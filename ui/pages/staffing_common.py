@@ -38,9 +38,10 @@ from ui.widgets import OK_STYLE, FormDialog, heading, hint_label, set_message
 if TYPE_CHECKING:
     from bzdesk.workspace import Workspace
 
-__all__ = ["RIGHT", "StaffingDialog", "StaffingTab", "button_row", "category_box", "chosen",
-           "count_box", "date_edit", "fill_units", "live_label", "make_table", "optional_date",
-           "optional_date_edit", "permit", "picked", "selected_row", "titled"]
+__all__ = ["OVER", "RIGHT", "SHORT", "STAFFING_AREAS", "SURPLUS", "StaffingDialog",
+           "StaffingTab", "button_row", "category_box", "chosen", "count_box", "date_edit",
+           "fill_units", "live_label", "make_table", "optional_date", "optional_date_edit",
+           "permit", "picked", "selected_row", "titled"]
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 OVER = "#ffcdd2"     # 超编, 超职数, overdue loans

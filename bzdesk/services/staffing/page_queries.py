@@ -149,8 +149,9 @@ def teacher_overview(session: Session, actor: Actor, year: int | None = None, *,
                      category_id: str | None = None) -> TeacherOverview:
     """The calculator with the ratio table and each school's area (kept on edits)."""
     report = teacher_calculation(session, actor, year, scheme=scheme, category_id=category_id)
-    areas = dict(session.execute(select(SchoolPupils.unit_id, SchoolPupils.area).where(
-        SchoolPupils.deleted.is_(False), SchoolPupils.year == report.year)).tuples().all())
+    rows = session.execute(select(SchoolPupils.unit_id, SchoolPupils.area).where(
+        SchoolPupils.deleted.is_(False), SchoolPupils.year == report.year))
+    areas = {unit_id: area for unit_id, area in rows}
     ratios = tuple(list_teacher_ratios(session, actor))
     schemes = tuple(dict.fromkeys(r.scheme for r in ratios))
     return TeacherOverview(report, areas, ratios, schemes)
