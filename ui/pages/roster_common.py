@@ -35,14 +35,12 @@ T = TypeVar("T")
 DATE_HINT = QT_TRANSLATE_NOOP("roster", "如 2019-07-01，只知月份写 2019.07")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("roster", text)
-
-
 def unit_label(unit: UnitView) -> str:
     """The name indented by depth (full-width spaces keep CJK aligned)."""
-    closed = "" if unit.active else _tr("（{0}）").format(unit.status)
-    return "　" * unit.depth + unit.name + closed
+    if unit.active:
+        return "　" * unit.depth + unit.name
+    return "　" * unit.depth + QCoreApplication.translate("roster", "{0}（{1}）").format(
+        unit.name, unit.status)
 
 
 class UnitPicker(QComboBox):
@@ -129,20 +127,20 @@ def fill_categories(box: QComboBox, categories: Sequence[CategoryView], *,
 
 def date_field(value: date | str | None = None, placeholder: str = DATE_HINT) -> QLineEdit:
     field = QLineEdit(value.isoformat() if isinstance(value, date) else (value or ""))
-    field.setPlaceholderText(_tr(placeholder))
+    field.setPlaceholderText(QCoreApplication.translate("roster", placeholder))
     return field
 
 
 def date_problem(text: str, *, required: bool = True, allow_future: bool = False) -> str:
     """Why a typed date (to the day or only the month) is not usable, or ""."""
     if not text.strip():
-        return _tr("请填写日期。") if required else ""
+        return QCoreApplication.translate("roster", "请填写日期。") if required else ""
     try:
         day, _precision = parse_loose_date(text)
     except InvalidValue as exc:
         return exc.reason + "。"
     if not allow_future and day > date.today():
-        return _tr("日期不能晚于今天。")
+        return QCoreApplication.translate("roster", "日期不能晚于今天。")
     return ""
 
 

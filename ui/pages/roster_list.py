@@ -65,6 +65,8 @@ class RosterTab(Page):
         self._counting: PersonQuery | None = None
         self._counted_for: PersonQuery | None = None
         self._applied: PersonQuery | None = None
+        self._show_first = True  # after a new search: the first person found, if the
+        # chosen one is not in the list (after a write the chosen one stays)
         self.model = PeopleModel(self._read_page)
         self.model.page_loaded.connect(self._page_loaded)
         self.search = QLineEdit()
@@ -147,12 +149,14 @@ class RosterTab(Page):
         query = self.query()
         if query != self._applied:
             self._applied = query
+            self._show_first = True
             self.model.set_query(query)
             self.count()
 
     def reload(self) -> None:
         self.reload_lists()
         self._applied = self.query()
+        self._show_first = False
         self.model.set_query(self._applied)
         self._counted_for = None
         self.count()
@@ -210,8 +214,8 @@ class RosterTab(Page):
         self.table.resizeColumnsToContents()
         chosen = self.panel.person_id
         row = self.model.row_of(chosen) if chosen else -1
-        if chosen is None:
-            self.table.selectRow(0)  # the first person, rather than an empty panel
+        if row < 0 and (chosen is None or self._show_first):
+            self.table.selectRow(0)  # the first person found, rather than none
         elif row >= 0 and self.table.currentIndex().row() != row:
             self.table.selectRow(row)
 
@@ -248,8 +252,7 @@ class RosterTab(Page):
             self.panel.show_person(dialog.saved.id)
 
     def open_posting(self, card: PersonCard) -> PostingDialog:
-        return self._opened(PostingDialog(self.ws, card.person.id, card.person.name,
-                                          self.units, self.categories, self))
+        return self.open_posting_for(card.person.id, card.person.name)
 
     def open_posting_for(self, person_id: str, name: str) -> PostingDialog:
         return self._opened(PostingDialog(self.ws, person_id, name, self.units,
@@ -274,8 +277,3 @@ class RosterTab(Page):
         """(id, name) of the chosen person, else of the first row."""
         row = self.model.row_at(self.table.currentIndex().row()) or self.model.row_at(0)
         return (row.id, row.name) if row else None
-
-    def sort_by(self, key: str, descending: bool = False) -> None:
-        """As a click on the column's header."""
-        self.table.sortByColumn(SORT_COLUMNS[key], Qt.SortOrder.DescendingOrder
-                                if descending else Qt.SortOrder.AscendingOrder)

@@ -58,7 +58,7 @@ class _PostForm(FormDialog):
         self.ok_label = ok_text
         self.date_key = "入编时间"
         self.done_value: PostingView | None = None
-        self.unit = UnitPicker()
+        self.unit = UnitPicker(self.tr("（请选择单位）"))
         self.unit.set_units(units, active_only=True)
         self.category = category_box(categories)
         self.position = QLineEdit()
@@ -117,7 +117,7 @@ class _PostForm(FormDialog):
 
     def _target_changed(self) -> None:
         """A 超编 refusal (and its override) is about one unit × 编制类型."""
-        if self.overriding or self.refusal.isVisible():
+        if self.overriding or not self.refusal.isHidden():
             self.overriding = False
             set_message(self.refusal, "")
             self._show_reason(False)
@@ -133,7 +133,7 @@ class _PostForm(FormDialog):
         if when:
             found[self.date_key] = when
         if self.overriding and not " ".join(self.reason.toPlainText().split()):
-            found["超编理由"] = self.tr("超编入编必须写明理由。")
+            found["超编理由"] = self.tr("{0}必须写明理由。").format(self.override_text())
         return found
 
     def override_reason(self) -> str | None:
@@ -152,15 +152,16 @@ class _PostForm(FormDialog):
             return self._refused(exc)
         self.ok.setEnabled(True)
         if self.ws.actor is not None and self.ws.actor.can(Can.APPROVE):
-            set_message(self.refusal, exc.message + self.tr(
-                "\n如确需超编，请写明理由后点“超编入编”（记入审计日志）。"), OVERRIDE_STYLE)
+            set_message(self.refusal, exc.message + "\n" + self.tr(
+                "如确需超编，请写明理由后点“{0}”（记入审计日志）。").format(self.override_text()),
+                OVERRIDE_STYLE)
             self.overriding = True
             self._show_reason(True)
             self.revalidate()
             self.reason.setFocus()
         else:
-            set_message(self.refusal, exc.message + self.tr(
-                "\n超编入编须由审核人办理。"), OVERRIDE_STYLE)
+            set_message(self.refusal, exc.message + "\n" + self.tr("{0}须由审核人办理。").format(
+                self.override_text()), OVERRIDE_STYLE)
         return True
 
 
@@ -173,6 +174,7 @@ class PostingDialog(_PostForm):
         super().__init__(ws, self.tr("入编：{0}").format(person_name), units, categories,
                          parent, self.tr("入编"))
         self.person_id = person_id
+        self.form.add_row(self.tr("人员"), QLabel(person_name))
         self.doc.setPlaceholderText(self.tr("入编文号或控编通知单号"))
         self.add_fields((("入编方式", self.tr("入编方式")), ("入编时间", self.tr("入编时间")),
                          ("入编文号", self.tr("文号/通知单号"))))

@@ -7,6 +7,7 @@ from functools import partial
 from typing import Final
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from bzdesk.changes import Area
@@ -31,6 +32,7 @@ class RetirementTab(Page):
         self.months.setValue(DEFAULT_MONTHS)
         self.months.setSuffix(self.tr(" 个月内"))
         self.months.valueChanged.connect(self.reload)
+        self.stale = True  # read when the tab is first opened, not with the page (it scans)
         self.summary = QLabel()
         self.model: TintedRows[RetiringView] = TintedRows([
             Column(self.tr("姓名"), lambda r: r.name),
@@ -58,13 +60,25 @@ class RetirementTab(Page):
         note.setWordWrap(True)
         note.setStyleSheet("color: #666;")
         layout.addWidget(note)
-        self.reload()
 
     def _age(self, r: RetiringView) -> str:
         return self.tr("{0} 岁").format(r.age_years) + (
             self.tr("{0} 个月").format(r.age_months) if r.age_months else "")
 
+    def on_changed(self, changes: frozenset[Area]) -> None:
+        if changes & self.areas:
+            if self.isVisible():
+                self.reload()
+            else:
+                self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.reload()
+
     def reload(self) -> None:
+        self.stale = False
         months = self.months.value()
         ops.run_read(self, self.ws, retiring_within, months,
                      on_success=partial(self._show, months))
