@@ -1,1 +1,5 @@
 """The PySide6 desktop interface of bzdesk (编制桌面)."""
+
+from ui._refcounts import protect_singletons
+
+protect_singletons()

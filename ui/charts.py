@@ -12,7 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 APPROVED = QColor("#b8c7dc")
@@ -41,6 +50,7 @@ class CategoryBars(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bars: tuple[Bar, ...] = ()
+        self._picture: QPixmap | None = None  # drawn once per data or size
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(320)
 
@@ -50,6 +60,7 @@ class CategoryBars(QWidget):
             b.label, b.approved, b.filled, b.in_transit) for b in self._bars]
         self.setToolTip("\n".join(lines))
         self.setAccessibleDescription("；".join(lines))
+        self._picture = None
         self.updateGeometry()
         self.update()
 
@@ -67,11 +78,22 @@ class CategoryBars(QWidget):
         return QSize(320, self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            self._paint(painter)
-        finally:
-            painter.end()
+        # The picture is kept: a repaint (hover, expose) costs one drawPixmap, not the
+        # dozens of Python → Qt calls of drawing the panels.
+        ratio = self.devicePixelRatioF()
+        if (self._picture is None or self._picture.size() != self.size() * ratio):
+            picture = QPixmap(self.size() * ratio)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(picture)
+            try:
+                self._paint(painter)
+            finally:
+                painter.end()
+            self._picture = picture
+        target = QPainter(self)
+        target.drawPixmap(0, 0, self._picture)
+        target.end()
 
     def _paint(self, painter: QPainter) -> None:
         font = QFont(self.font())

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
@@ -159,14 +160,19 @@ def print_pdf(parent: QWidget | None, pdf: Path, pages: int, title: str) -> Prin
     printer.setDocName(title)
     printer.setFullPage(True)  # the PDF page already has its margins
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(translate("print", "打印 {0}").format(title))
-    dialog.setMinMax(1, pages)
-    dialog.setFromTo(1, pages)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    first, last = 1, pages
-    if dialog.printRange() == QAbstractPrintDialog.PrintRange.PageRange:
-        first, last = max(1, printer.fromPage()), min(pages, printer.toPage() or pages)
+    try:
+        dialog.setWindowTitle(translate("print", "打印 {0}").format(title))
+        dialog.setMinMax(1, pages)
+        dialog.setFromTo(1, pages)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        first, last = 1, pages
+        if dialog.printRange() == QAbstractPrintDialog.PrintRange.PageRange:
+            first, last = max(1, printer.fromPage()), min(pages, printer.toPage() or pages)
+    finally:
+        # The dialog keeps a pointer to the printer: it must go first, not later with its
+        # parent (a dangling QPrinter* in a child dialog crashes when the parent is deleted).
+        shiboken6.delete(dialog)
     job = PrintJob(parent, printer, pdf, first, max(first, last),
                    max(72, min(PRINT_DPI, printer.resolution())))
     job.start()

@@ -11,9 +11,9 @@ class Parser(argparse.ArgumentParser):
 
 
 def command_modules() -> list[ModuleType]:
-    from bzdesk.cli.commands import exchange, staffing, system
+    from bzdesk.cli.commands import excel, exchange, report, staffing, system
 
-    return [system, staffing, exchange]
+    return [system, staffing, exchange, report, excel]
 
 
 def build_parser() -> argparse.ArgumentParser:

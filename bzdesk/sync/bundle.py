@@ -44,6 +44,38 @@ def canonical(obj: Any) -> bytes:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
+FIELDS_JSON = "_fields_json"
+_FIELDS_START = '{"fields":'
+_decoder = json.JSONDecoder()
+
+
+def parse_line(line: str) -> Any:
+    """One line of changes.jsonl. Canonical lines begin with the fields (keys are
+    sorted): their text is kept beside the parsed entry."""
+    if line.startswith(_FIELDS_START):
+        fields, end = _decoder.raw_decode(line, len(_FIELDS_START))
+        if line[end:end + 1] == ",":
+            entry = json.loads("{" + line[end + 1:])
+            if isinstance(entry, dict) and "fields" not in entry:
+                entry["fields"] = fields
+                entry[FIELDS_JSON] = line[len(_FIELDS_START):end]
+                return entry
+    return json.loads(line)
+
+
+def entry_line(entry: dict[str, Any]) -> bytes:
+    """One line of changes.jsonl: the entry as canonical JSON. Fields still held as
+    their logged (canonical) JSON text are copied in as they are: "fields" is the
+    first key in sorted order."""
+    text = entry.get(FIELDS_JSON)
+    if not isinstance(text, str) or "fields" in entry:
+        rest = {k: v for k, v in entry.items() if k != FIELDS_JSON}
+        return canonical(rest) + b"\n"
+    rest = {k: v for k, v in entry.items() if k != FIELDS_JSON}
+    tail = canonical(rest)
+    return (_FIELDS_START + text + ("," if len(tail) > 2 else "")).encode() + tail[1:] + b"\n"
+
+
 def bundle_file_name(sender: str, receiver: str, stamp: str, seq: int) -> str:
     return f"{sender}-to-{receiver}-{stamp}-{seq}.bzb"
 
@@ -56,11 +88,15 @@ class Opened:
     manifest_hash: str
     zip_path: Path
 
-    def changes(self) -> Iterator[dict[str, Any]]:
+    def changes(self, mentioning: str | None = None) -> Iterator[dict[str, Any]]:
+        """The entries; with ``mentioning``, only lines containing that text are parsed
+        (a cheap pre-filter: callers still check what they get). An entry read from a
+        canonical line also carries its fields' JSON text as ``FIELDS_JSON``, so the
+        importer logs it without encoding it again."""
         with zipfile.ZipFile(self.zip_path) as zf, zf.open(CHANGES) as fh:
             for line in io.TextIOWrapper(fh, encoding="utf-8"):
-                if line.strip():
-                    yield json.loads(line)
+                if line.strip() and (mentioning is None or mentioning in line):
+                    yield parse_line(line)
 
     def blob(self, sha: str) -> bytes:
         with zipfile.ZipFile(self.zip_path) as zf:
@@ -98,7 +134,7 @@ def write_bundle(
             digest, size = hashlib.sha256(), 0
             with zf.open(CHANGES, "w", force_zip64=True) as fh:
                 for change in changes:
-                    line = canonical(change) + b"\n"
+                    line = entry_line(change)
                     digest.update(line)
                     size += len(line)
                     fh.write(line)

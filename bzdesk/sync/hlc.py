@@ -75,6 +75,16 @@ class HybridClock:
             self._last = pack(ms, counter)
             return self._last
 
+    def observe_many(self, remotes: list[int]) -> int:
+        """Take in many stamps at once (a chunk of a bundle); returns how many were
+        far in the future (those are not taken in)."""
+        with self._lock:
+            limit = self._now_ms() + self._max_drift_ms
+            taken = [r for r in remotes if wall_ms(r) <= limit]
+            if taken and max(taken) > self._last:
+                self._last = max(taken)
+            return len(remotes) - len(taken)
+
     def observe(self, remote: int) -> Observation:
         """Take in a stamp from another site (a bundle being merged)."""
         with self._lock:

@@ -4,29 +4,50 @@ Entries are applied in chunks with Core statements (an ORM object per entry
 would cost several times more on a full bundle). Every entry is kept in the
 change log with its origin and origin_seq, so this site can pass it on; a
 field value that loses to a concurrent one is kept in ``merge_conflict``.
+
+Per field, the stamp to beat is the newest one this site knows: its change
+log plus the entries already merged from the same chunk (a bundle lists
+entries in the sender's log order, which is not stamp order).
+
+A snapshot entry (a row entering this site's scope, sent without an
+origin_seq) is logged with a negative origin_seq unique on this site, since
+``change_log.origin_seq`` is NOT NULL (see bzdesk.sync.outbox).
+
+Scope: after each chunk, a row whose scope column (by the same LWW) names an
+office outside this site's scope is not kept. A new one is not inserted and
+its entries are not logged; a held one is purged with its change log,
+except the entries that moved it away ("left" notices, cut down to the scope
+column): they are passed on to this office's other sites and tell stale
+entries arriving later that the row is gone. A row that rows of ours still
+refer to (a posting of the old county refers to the person) cannot be
+dropped: it is kept and counted in ``MergeResult.kept_out_of_scope``.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
-from sqlalchemy.exc import IntegrityError as DBIntegrityError
+from sqlalchemy import Column, Table, delete, func, insert, literal, select, text, update
 from sqlalchemy.orm import Session
 
 from bzdesk.db import SiteContext
 from bzdesk.errors import BundleRejected
-from bzdesk.models import Base, Change
+from bzdesk.models import Base, Change, new_id
 from bzdesk.models.sync import Conflict
 from bzdesk.sync import scope
+from bzdesk.sync.bundle import FIELDS_JSON
 from bzdesk.sync.tables import TableInfo, info
 
 CHUNK = 2000
+IN_CHUNK = 900
 Stamp = tuple[int, str]
+# (table info, entry, offices known to write the row) → raises BundleRejected
+WriterCheck = Callable[[TableInfo, dict[str, Any], set[str]], None]
 
 
 @dataclass
@@ -36,7 +57,15 @@ class MergeResult:
     conflicts: int = 0
     far_future: int = 0
     purged: int = 0
+    kept_out_of_scope: int = 0
     tables: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Field:
+    value: Any   # as logged (JSON form)
+    stamp: Stamp
+    seq: int     # origin_seq; 0 when unknown (a snapshot)
 
 
 @dataclass
@@ -45,8 +74,29 @@ class _Row:
 
     exists: bool
     stamp: Stamp
-    values: dict[str, Any] = field(default_factory=dict)       # pending insert values
-    stamps: dict[str, Stamp] = field(default_factory=dict)     # pending per-field stamps
+    owner: str | None = None    # the scope column as stored (held rows)
+    writer: str | None = None   # office_id as stored (held rows)
+    hint: str | None = None     # the office an entry named for a row we do not hold
+    fields: dict[str, _Field] = field(default_factory=dict)  # winning stamp per field
+    values: dict[str, Any] = field(default_factory=dict)     # pending insert values
+    # A new row seen in one entry so far (the usual case of a full bundle): its
+    # fields, stamp and origin_seq, spread into ``fields`` only if another comes.
+    base: tuple[dict[str, Any], Stamp, int] | None = None
+
+    def spread(self, t: TableInfo) -> None:
+        """From one entry's fields to per-field stamps and decoded values."""
+        if self.base is not None:
+            raw, stamp, seq = self.base
+            self.fields = {k: _Field(v, stamp, seq) for k, v in raw.items()}
+            self.values = _decode(t, raw, "")
+            self.base = None
+
+    def raw_value(self, key: str) -> Any:
+        """The winning logged value of ``key`` so far (None when unknown)."""
+        if self.base is not None:
+            return self.base[0].get(key)
+        won = self.fields.get(key)
+        return None if won is None else won.value
 
 
 def _chunks(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -66,11 +116,29 @@ def _check_entry(e: dict[str, Any]) -> None:
         raise BundleRejected("数据包中有格式不对的变更记录，已拒收。")
 
 
+def _decode(t: TableInfo, raw: dict[str, Any], row_id: str) -> dict[str, Any]:
+    try:
+        return t.decode(raw)
+    except (TypeError, ValueError) as exc:
+        raise BundleRejected(
+            f"数据包中“{t.name}”的记录 {row_id} 有格式不对的值，已拒收。") from exc
+
+
+@functools.cache
+def _references(table: str) -> list[tuple[Table, Column[Any]]]:
+    """(table, column) pairs whose foreign key points at ``table``."""
+    out = []
+    for t in Base.metadata.sorted_tables:
+        for fk in t.foreign_keys:
+            if fk.column.table.name == table:
+                out.append((t, fk.parent))
+    return out
+
+
 class Merger:
     def __init__(self, session: Session, site: SiteContext, my_office: str,
                  sender_vector: dict[str, int], bundle_id: str,
-                 known: dict[str, int],
-                 writer_check: Callable[[TableInfo, dict[str, Any], str | None], None]) -> None:
+                 known: dict[str, int], writer_check: WriterCheck) -> None:
         self.s = session
         self.site = site
         self.my_office = my_office
@@ -80,8 +148,21 @@ class Merger:
         self.writer_check = writer_check
         self.result = MergeResult()
         self._order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
+        self._snapshot_seq: int | None = None
+
+    def _raw(self) -> Any:
+        """The sqlite3 connection of this session's transaction."""
+        return self.s.connection().connection.driver_connection
+
+    def _core(self, stmt: Any, params: Any = None) -> None:
+        """Core statements on the session's connection: the ORM's bulk paths cost
+        several times more per row and add nothing here."""
+        self.s.connection().execute(stmt, params)
 
     def apply(self, entries: Iterable[dict[str, Any]]) -> MergeResult:
+        # Rows may refer to rows later in the bundle (a unit merged into a newer
+        # one): foreign keys are checked when the transaction commits.
+        self.s.execute(text("PRAGMA defer_foreign_keys = ON"))
         for batch in _chunks(entries, CHUNK):
             self._apply_chunk(batch)
         return self.result
@@ -104,48 +185,93 @@ class Merger:
         if not fresh:
             return
         rows = self._load_rows(fresh)
-        log_rows, leaving = [], []
+        log_rows: list[tuple[tuple[str, str], list[Any]]] = []
         for e in fresh:
             t = info(e["table"])
             if t is None:
                 continue  # a table of a newer minor version: kept out, harmless
+            key = (t.name, e["row_id"])
+            row = rows[key]
             if t.shared:
-                self.writer_check(t, e, self._owner(t, e))
-            if self.site.clock.observe(e["hlc"]).far_future:
-                self.result.far_future += 1
-            self._merge(t, e, rows)
-            log_rows.append({
-                "origin": e["origin"], "origin_seq": e["origin_seq"], "table_name": t.name,
-                "row_id": e["row_id"], "office_id": e["office_id"], "hlc": e["hlc"],
-                "fields": json.dumps(e["fields"], ensure_ascii=False, sort_keys=True,
-                                     separators=(",", ":")),
-                "moved_from": e.get("moved_from"),
-            })
-            if not scope.in_scope(self.my_office, e["office_id"], t.shared):
-                leaving.append((t, e["row_id"]))
-            self.result.applied += 1
-            self.result.tables.add(t.name)
-        self._write_inserts(rows)
-        if log_rows:
-            self.s.execute(insert(Change), log_rows)
-        for t, row_id in leaving:
+                self.writer_check(t, e, self._writers(row, e))
+            self._merge(t, e, row)
+            text_ = e.get(FIELDS_JSON)
+            if not isinstance(text_, str):
+                text_ = json.dumps(e["fields"], ensure_ascii=False, sort_keys=True,
+                                   separators=(",", ":"))
+            log_rows.append((key, [e["origin"], e["origin_seq"], t.name, e["row_id"],
+                                   e["office_id"], e["hlc"], text_, e.get("moved_from")]))
+        self.result.far_future += self.site.clock.observe_many([e["hlc"] for e in fresh])
+        outside = {key for key, row in rows.items() if not self._mine(key[0], row)}
+        self._write_inserts(rows, outside)
+        logged = [values for key, values in log_rows
+                  if key not in outside or rows[key].exists]
+        self.result.skipped += len(log_rows) - len(logged)
+        for values in logged:
+            if values[1] is None:
+                values[1] = self._next_snapshot_seq()
+            self.result.tables.add(values[2])
+        self.result.applied += len(logged)
+        if logged:
+            self._raw().executemany(
+                "INSERT INTO change_log (origin, origin_seq, table_name, row_id, office_id, hlc,"
+                " fields, moved_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", logged)
+        leaving = sorted((key for key in outside if rows[key].exists),
+                         key=lambda k: -self._order.get(k[0], 0))
+        for table, row_id in leaving:
+            t = info(table)
+            assert t is not None
             self._purge(t, row_id)
 
-    def _owner(self, t: TableInfo, e: dict[str, Any]) -> str | None:
-        """The office that owns (writes) a shared row, from the entry or our copy."""
-        owner = e["fields"].get("office_id")
-        if isinstance(owner, str):
-            return owner
-        held = self.s.scalar(select(t.model.office_id).where(t.model.id == e["row_id"]))
-        return str(held) if held is not None else None
+    def _next_snapshot_seq(self) -> int:
+        if self._snapshot_seq is None:
+            lowest = self.s.scalar(select(func.min(Change.origin_seq))) or 0
+            self._snapshot_seq = min(0, int(lowest))
+        self._snapshot_seq -= 1
+        return self._snapshot_seq
+
+    def _owner(self, table: str, row: _Row) -> str | None:
+        t = info(table)
+        assert t is not None
+        won = row.raw_value(t.scope_column)
+        if won is not None:
+            return str(won)
+        return row.owner if row.exists else row.hint
+
+    def _mine(self, table: str, row: _Row) -> bool:
+        """May this site hold the row as it stands after the merge?"""
+        t = info(table)
+        if t is None:
+            return True
+        owner = self._owner(table, row)
+        return owner is None or owner == scope.NATIONAL or scope.in_scope(
+            self.my_office, owner, t.shared)
+
+    def _writers(self, row: _Row, e: dict[str, Any]) -> set[str]:
+        """Offices that own (write) a shared row: as held, as logged, as the entry says."""
+        found = set()
+        if row.writer is not None:
+            found.add(row.writer)
+        won = row.raw_value("office_id")
+        if won is not None:
+            found.add(str(won))
+        claimed = e["fields"].get("office_id")
+        if claimed is not None:
+            found.add(str(claimed))
+        return found
 
     def _snapshot_known(self, e: dict[str, Any]) -> bool:
-        found = self.s.scalar(select(Change.seq).where(
-            Change.table_name == e["table"], Change.row_id == e["row_id"],
-            Change.hlc == e["hlc"], Change.origin == e["origin"]).limit(1))
-        return found is not None
+        """A snapshot entry is known when our log has that stamp with all its fields."""
+        for fields in self.s.scalars(select(Change.fields).where(
+                Change.table_name == e["table"], Change.row_id == e["row_id"],
+                Change.hlc == e["hlc"], Change.origin == e["origin"])):
+            if set(e["fields"]) <= set(json.loads(fields)):
+                return True
+        return False
 
     def _load_rows(self, entries: list[dict[str, Any]]) -> dict[tuple[str, str], _Row]:
+        """The rows the entries touch: as stored, with the winning stamp of every field
+        in our change log."""
         wanted: dict[str, set[str]] = {}
         for e in entries:
             wanted.setdefault(e["table"], set()).add(e["row_id"])
@@ -154,74 +280,77 @@ class Merger:
             t = info(table)
             if t is None:
                 continue
-            model = t.model
+            raw = self._raw()
             id_list = sorted(ids)
-            for i in range(0, len(id_list), 500):
-                part = id_list[i:i + 500]
-                for rid, hlc, origin in self.s.execute(
-                    select(model.id, model.hlc, model.origin).where(model.id.in_(part))
+            for i in range(0, len(id_list), IN_CHUNK):
+                part = id_list[i:i + IN_CHUNK]
+                marks = ",".join("?" * len(part))
+                for rid, hlc, origin, owner, writer in raw.execute(
+                    f'SELECT id, hlc, origin, "{t.scope_column}", office_id FROM "{table}" '
+                    f"WHERE id IN ({marks})", part
                 ):
-                    rows[(table, rid)] = _Row(True, (hlc, origin))
+                    rows[(table, rid)] = _Row(True, (hlc, origin), owner, writer)
+                for rid, fields, hlc, origin, seq in raw.execute(
+                    "SELECT row_id, fields, hlc, origin, origin_seq FROM change_log "
+                    f"WHERE row_id IN ({marks}) AND table_name = ?", [*part, table]
+                ):
+                    row = rows.setdefault((table, rid), _Row(False, (0, "")))
+                    stamp = (hlc, origin)
+                    for k, v in json.loads(fields).items():
+                        held = row.fields.get(k)
+                        if held is None or stamp > held.stamp:
+                            row.fields[k] = _Field(v, stamp, max(seq, 0))
+            for rid in id_list:
+                rows.setdefault((table, rid), _Row(False, (0, "")))
         return rows
 
     # -- one entry ----------------------------------------------------------
-    def _merge(self, t: TableInfo, e: dict[str, Any], rows: dict[tuple[str, str], _Row]) -> None:
-        key = (t.name, e["row_id"])
+    def _merge(self, t: TableInfo, e: dict[str, Any], row: _Row) -> None:
         stamp: Stamp = (e["hlc"], e["origin"])
-        fields = t.decode(e["fields"])
-        row = rows.get(key)
-        if row is None:  # a row new to this site: collect it for one insert
-            rows[key] = _Row(False, stamp, dict(fields), dict.fromkeys(fields, stamp))
+        seq = e["origin_seq"] or 0
+        raw = e["fields"]
+        if not row.exists and not row.fields and row.base is None and not row.values:
+            # new to this site, first entry (the usual case): decoded when inserted
+            row.hint, row.base, row.stamp = e["office_id"], (raw, stamp, seq), stamp
             return
-        if not row.exists:  # born earlier in this chunk: merge field by field
+        fields = _decode(t, raw, e["row_id"])
+        if not row.exists:  # new to this site (or gone from it): collect it for one insert
+            if row.hint is None:
+                row.hint = e["office_id"]
+            row.spread(t)
             for k, v in fields.items():
-                if stamp > row.stamps.get(k, (0, "")):
-                    row.values[k], row.stamps[k] = v, stamp
+                held = row.fields.get(k)
+                if held is None or stamp > held.stamp:
+                    row.values[k], row.fields[k] = v, _Field(raw[k], stamp, seq)
             row.stamp = max(row.stamp, stamp)
             return
-        winners = self._winning_fields(t, e, fields, row, stamp)
+        winners = {}
+        row.spread(t)
+        for k, v in fields.items():
+            held = row.fields.get(k)
+            if held is None or stamp > held.stamp:
+                if held is not None and held.value != raw[k] and self._concurrent(held):
+                    self._conflict(t, e, k, loser=(held.value, *held.stamp),
+                                   winner=(raw[k], *stamp))
+                winners[k] = v
+                row.fields[k] = _Field(raw[k], stamp, seq)
+            elif held.value != raw[k] and held.stamp != stamp:
+                self._conflict(t, e, k, loser=(raw[k], *stamp),
+                               winner=(held.value, *held.stamp))
         new_stamp = max(row.stamp, stamp)
         if winners or new_stamp != row.stamp:
             values = {**winners, "hlc": new_stamp[0], "origin": new_stamp[1]}
-            self.s.execute(update(t.model).where(t.model.id == e["row_id"]).values(values))
+            self._core(update(t.model).where(t.model.id == e["row_id"]).values(values))
             row.stamp = new_stamp
 
-    def _winning_fields(self, t: TableInfo, e: dict[str, Any], fields: dict[str, Any],
-                        row: _Row, stamp: Stamp) -> dict[str, Any]:
-        if stamp > row.stamp and row.stamp[1] == e["origin"]:
-            return fields  # a later change from the same site: nothing concurrent
-        current = self._field_stamps(t.name, e["row_id"])
-        winners = {}
-        for k, v in fields.items():
-            held = current.get(k)
-            if held is None or stamp > (held[1], held[2]):
-                if held is not None and self._concurrent(held) and held[0] != e["fields"][k]:
-                    self._conflict(t, e, k, loser=(held[0], held[1], held[2]),
-                                   winner=(e["fields"][k], *stamp))
-                winners[k] = v
-            elif held[0] != e["fields"][k] and (held[1], held[2]) != stamp:
-                self._conflict(t, e, k, loser=(e["fields"][k], *stamp),
-                               winner=(held[0], held[1], held[2]))
-        return winners
-
-    def _field_stamps(self, table: str, row_id: str) -> dict[str, tuple[Any, int, str, int]]:
-        """{field: (value, hlc, origin, origin_seq)} winning per field in our log."""
-        out: dict[str, tuple[Any, int, str, int]] = {}
-        for c in self.s.scalars(select(Change).where(Change.table_name == table,
-                                                     Change.row_id == row_id)):
-            for k, v in json.loads(c.fields).items():
-                held = out.get(k)
-                if held is None or (c.hlc, c.origin) > (held[1], held[2]):
-                    out[k] = (v, c.hlc, c.origin, c.origin_seq or 0)
-        return out
-
-    def _concurrent(self, held: tuple[Any, int, str, int]) -> bool:
+    def _concurrent(self, held: _Field) -> bool:
         """The sender had not seen our value when it wrote its own."""
-        return held[3] > self.sender_vector.get(held[2], 0) or held[3] == 0
+        return held.seq > self.sender_vector.get(held.stamp[1], 0) or held.seq == 0
 
     def _conflict(self, t: TableInfo, e: dict[str, Any], key: str,
                   loser: tuple[Any, int, str], winner: tuple[Any, int, str]) -> None:
-        self.s.execute(insert(Conflict).values(
+        self._core(insert(Conflict).values(
+            id=new_id(),
             table_name=t.name, row_id=e["row_id"], field=key,
             losing_value=json.dumps(loser[0], ensure_ascii=False), losing_hlc=loser[1],
             losing_origin=loser[2], winning_value=json.dumps(winner[0], ensure_ascii=False),
@@ -231,34 +360,67 @@ class Merger:
         self.result.conflicts += 1
 
     # -- writes -------------------------------------------------------------
-    def _write_inserts(self, rows: dict[tuple[str, str], _Row]) -> None:
-        by_table: dict[str, list[dict[str, Any]]] = {}
+    def _write_inserts(self, rows: dict[tuple[str, str], _Row],
+                       outside: set[tuple[str, str]]) -> None:
+        by_table: dict[str, list[list[Any]]] = {}
         for (table, rid), row in rows.items():
-            if row.exists:
+            if row.exists or (table, rid) in outside:
                 continue
             t = info(table)
             assert t is not None
-            missing = t.required - row.values.keys()
+            logged = row.base is not None
+            fields = row.base[0] if row.base is not None else row.values
+            missing = t.required - fields.keys()
             if missing:
                 raise BundleRejected(
                     f"数据包中“{table}”的记录 {rid} 不完整（缺少 {', '.join(sorted(missing))}），"
                     "已拒收。请让对方重新导出完整数据包。")
-            values = t.complete({**row.values, "id": rid, "hlc": row.stamp[0],
-                                 "origin": row.stamp[1]})
+            try:
+                values = t.insert_row(fields, logged=logged)
+            except (TypeError, ValueError) as exc:
+                raise BundleRejected(
+                    f"数据包中“{table}”的记录 {rid} 有格式不对的值，已拒收。") from exc
+            values[t.index["id"]] = rid
+            values[t.index["hlc"]], values[t.index["origin"]] = row.stamp
             by_table.setdefault(table, []).append(values)
             row.exists = True
         for table in sorted(by_table, key=lambda n: self._order.get(n, 0)):
             t = info(table)
             assert t is not None
-            self.s.execute(insert(t.model), by_table[table])
+            # The driver's own executemany: sqlite3 stores dates and booleans exactly as
+            # SQLAlchemy's SQLite types do, without the per-row parameter processing.
+            self._raw().executemany(
+                f'INSERT INTO "{table}" ({", ".join(t.columns)}) '
+                f'VALUES ({", ".join("?" * len(t.columns))})', by_table[table])
+
+    def _referenced(self, t: TableInfo, row_id: str) -> bool:
+        for table, column in _references(t.name):
+            if self.s.scalar(select(literal(1)).select_from(table)
+                             .where(column == row_id).limit(1)) is not None:
+                return True
+        return False
 
     def _purge(self, t: TableInfo, row_id: str) -> None:
         """The row left this office's scope (transferred away): drop our copy."""
-        try:
-            with self.s.begin_nested():
-                self.s.execute(delete(t.model).where(t.model.id == row_id))
-                self.s.execute(delete(Change).where(Change.table_name == t.name,
-                                                    Change.row_id == row_id))
-        except DBIntegrityError:
-            return  # rows of ours still refer to it (e.g. a closed posting): keep it
+        if self._referenced(t, row_id):
+            self.result.kept_out_of_scope += 1  # rows of ours still refer to it: keep it
+            return
+        self.s.execute(delete(t.model).where(t.model.id == row_id))
+        drop, notices = [], []
+        for seq, office, moved_from, fields in self.s.execute(
+                select(Change.seq, Change.office_id, Change.moved_from, Change.fields).where(
+                    Change.table_name == t.name, Change.row_id == row_id)):
+            left = moved_from is not None and not scope.in_scope(self.my_office, office,
+                                                                 t.shared)
+            values = json.loads(fields)
+            if left and t.scope_column in values:
+                notices.append((seq, {t.scope_column: values[t.scope_column]}))
+            else:
+                drop.append(seq)
+        for i in range(0, len(drop), IN_CHUNK):
+            self.s.execute(delete(Change).where(Change.seq.in_(drop[i:i + IN_CHUNK])))
+        for seq, values in notices:
+            self.s.execute(update(Change).where(Change.seq == seq).values(
+                fields=json.dumps(values, ensure_ascii=False, sort_keys=True,
+                                  separators=(",", ":"))))
         self.result.purged += 1

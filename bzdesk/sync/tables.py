@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime
 
 from bzdesk.models import SyncRow
+
+ENVELOPE = SyncRow.ENVELOPE  # id, hlc, origin: set by the merge, never by a change's fields
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class TableInfo:
     scope_column: str
     shared: bool
     defaults: dict[str, Any]
+    not_null: frozenset[str] = frozenset()
+    plain: dict[str, bool] = field(default_factory=dict)  # column needs no conversion
 
     def complete(self, values: dict[str, Any]) -> dict[str, Any]:
         """Fill the columns an entry did not carry with their defaults (or None),
@@ -44,11 +48,79 @@ class TableInfo:
 
     def decode(self, fields: dict[str, Any]) -> dict[str, Any]:
         out = {}
+        typed = self.typed
         for key, value in fields.items():
-            if key not in self.converters:
-                continue  # a column this version does not have: ignore it
-            out[key] = None if value is None else self.converters[key](value)
+            if key not in typed:
+                continue  # a column this version does not have (or the envelope): ignore it
+            if value is None:
+                if key in self.not_null:
+                    # A row built with the ORM logs an unset column as None; the origin
+                    # stored the column default (NULL is impossible there), so do we.
+                    default = self.defaults.get(key)
+                    out[key] = default() if callable(default) else default
+                else:
+                    out[key] = None
+                continue
+            convert = typed[key]
+            out[key] = value if convert is None else convert(value)
         return out
+
+    def insert_row(self, fields: dict[str, Any], *, logged: bool) -> list[Any]:
+        """Values for every column in ``columns`` order from ``fields`` (as logged when
+        ``logged``, else already decoded); a missing or None NOT NULL column gets its
+        default. Callers set id, hlc and origin."""
+        out = [fields.get(k) for k in self.columns]
+        for i, convert, not_null, default in self.fixups:
+            value = out[i]
+            if value is None:
+                if not_null:
+                    out[i] = default() if callable(default) else default
+            elif logged and convert is not None:
+                out[i] = convert(value)
+        return out
+
+    @functools.cached_property
+    def fixups(self) -> list[tuple[int, Callable[[Any], Any] | None, bool, Any]]:
+        """The columns an inserted value may need work on: a default for None, or a
+        conversion of the logged JSON value to what SQLite stores."""
+        out = []
+        for i, k in enumerate(self.columns):
+            if k in ENVELOPE:
+                continue
+            column = self.model.__table__.c[k]
+            convert = _storage(column)
+            if k in self.not_null or convert is not None:
+                out.append((i, convert, k in self.not_null, self.defaults.get(k)))
+        return out
+
+    @functools.cached_property
+    def index(self) -> dict[str, int]:
+        return {k: i for i, k in enumerate(self.columns)}
+
+    @functools.cached_property
+    def typed(self) -> dict[str, Callable[[Any], Any] | None]:
+        """{column a change may carry: its converter, or None when JSON's value is it}."""
+        return {k: (None if self.plain[k] else c) for k, c in self.converters.items()
+                if k not in ENVELOPE}
+
+
+def _date_text(value: Any) -> Any:
+    """A logged date as SQLite stores it (ISO text), checked."""
+    if isinstance(value, str) and len(value) == 10:
+        date.fromisoformat(value)  # raises on a bad date
+        return value
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _storage(column: Any) -> Callable[[Any], Any] | None:
+    """From a logged JSON value to the value handed to sqlite3 (None: as it is)."""
+    if isinstance(column.type, DateTime):
+        return _converter(column)
+    if isinstance(column.type, Date):
+        return _date_text
+    if isinstance(column.type, Boolean):
+        return lambda v: v if isinstance(v, bool) else bool(v)
+    return None
 
 
 def _converter(column: Any) -> Callable[[Any], Any]:
@@ -94,6 +166,8 @@ def registry() -> dict[str, TableInfo]:
             defaults={k: _default(c) for k, c in cols.items()},
             scope_column=getattr(model, "__scope_column__", "office_id"),
             shared=bool(getattr(model, "__shared__", False)),
+            not_null=frozenset(k for k, c in cols.items() if not c.nullable),
+            plain={k: not isinstance(c.type, DateTime | Date | Boolean) for k, c in cols.items()},
         )
     return tables
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -201,8 +200,64 @@ Data folder: {5}</translation>
         <translation>, </translation>
     </message>
     <message>
-        <source>当前用户：{0}（{1}）。可以：{2}。</source>
-        <translation>Logged in: {0} ({1}). Allowed: {2}.</translation>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>超编</source>
+        <translation>Over quota</translation>
+    </message>
+    <message>
+        <source>打开“机构编制”查看各单位编制</source>
+        <translation>Open “Staffing” to see each unit’s posts</translation>
+    </message>
+    <message>
+        <source>空编</source>
+        <translation>Vacant posts</translation>
+    </message>
+    <message>
+        <source>周转池逾期未还</source>
+        <translation>Overdue pool loans</translation>
+    </message>
+    <message>
+        <source>打开“机构编制”查看编制周转池</source>
+        <translation>Open “Staffing” to see the staffing pool</translation>
+    </message>
+    <message>
+        <source>12 个月内到龄退休</source>
+        <translation>Retiring within 12 months</translation>
+    </message>
+    <message>
+        <source>打开“实名管理”查看人员</source>
+        <translation>Open “Roster” to see the people</translation>
+    </message>
+    <message>
+        <source>逾期未办结问题</source>
+        <translation>Overdue open problems</translation>
+    </message>
+    <message>
+        <source>打开“走访调研”查看问题清单</source>
+        <translation>Open “Visits” to see the problem list</translation>
+    </message>
+    <message>
+        <source>本期未开展的党建活动</source>
+        <translation>Party activities missing this period</translation>
+    </message>
+    <message>
+        <source>打开“党建活动”查看开展情况</source>
+        <translation>Open “Party” to see what was held</translation>
+    </message>
+    <message>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>打开“数据交换”导出数据包、处理冲突</source>
+        <translation>Open “Data exchange” to export bundles and resolve conflicts</translation>
+    </message>
+    <message>
+        <source>核定与实有（按编制类型，各类型分别按比例显示，不相加）</source>
+        <translation>Approved and filled (per staffing category, each on its own scale, never added together)</translation>
     </message>
     <message>
         <source>用户</source>
@@ -219,6 +274,38 @@ Data folder: {5}</translation>
     <message>
         <source>数据目录：{0}</source>
         <translation>Data folder: {0}</translation>
+    </message>
+    <message>
+        <source>统计日期：{0}（点击方块打开对应页面）</source>
+        <translation>As of {0} (click a tile to open its page)</translation>
+    </message>
+    <message>
+        <source>{0} 个单位超编（按单位 × 编制类型计）{1}</source>
+        <translation>{0} units over quota (counted per unit × category){1}</translation>
+    </message>
+    <message>
+        <source>{0} 个单位有空编，可用于用编计划</source>
+        <translation>{0} units have vacant posts for hiring plans</translation>
+    </message>
+    <message>
+        <source>借出编制已过归还期限</source>
+        <translation>Lent posts past their return date</translation>
+    </message>
+    <message>
+        <source>含已到退休日期仍在编的人员</source>
+        <translation>Includes people past retirement still in post</translation>
+    </message>
+    <message>
+        <source>办理时限已过仍未办结</source>
+        <translation>Past the deadline and not yet done</translation>
+    </message>
+    <message>
+        <source>{0}：{1} 个党组织有规定活动未开展</source>
+        <translation>{0}: {1} party organisations missed required activities</translation>
+    </message>
+    <message>
+        <source>{0} 个交换对象有新数据待发送，{1} 个待确认，{2} 个冲突待处理</source>
+        <translation>{0} peers have new data to send, {1} awaiting acknowledgement, {2} conflicts to resolve</translation>
     </message>
     <message>
         <source>启用 {0} 个，共 {1} 个</source>
@@ -809,30 +896,6 @@ Data folder: {5}</translation>
         <source>这一部分尚在建设中，目前还不能录入或查看数据。</source>
         <translation>This part is still being built: it cannot hold or show data yet.</translation>
     </message>
-    <message>
-        <source>这里将与上级和其他单位交换数据：导出加密数据包、导入收到的数据包、登记对方单位的单位卡和密钥指纹，并处理合并时的冲突。</source>
-        <translation>Here you will exchange data with the office above and other offices: export encrypted bundles, import the bundles you receive, register other offices&apos; cards and key fingerprints, and resolve conflicts found when merging.</translation>
-    </message>
-    <message>
-        <source>这里将记录党组织和党员、三会一课、主题党日、理论学习、志愿服务和在职党员进社区报到，并提示本期还缺哪些规定活动。</source>
-        <translation>Here you will record party organisations and members, the “three meetings and one lesson”, theme party days, theory study, volunteer service and members&apos; community check-ins, with a reminder of the required activities still missing this period.</translation>
-    </message>
-    <message>
-        <source>这里将按指定日期生成机构编制统计表、花名册，以及走访调研和党建活动的年度报表，可以打印成 PDF 或导出为 Excel。</source>
-        <translation>Here you will produce staffing statistics and rosters as of a chosen date, and the yearly reports of visits and party activities, printed as PDF or exported to Excel.</translation>
-    </message>
-    <message>
-        <source>这里将是实名制花名册：人员的身份信息和在编情况（入编、调动、出编），按单位和编制类型统计核定、实有、在途、空编和超编；花名册可以从 Excel 导入、导出。</source>
-        <translation>Here will be the real-name roster: people&apos;s identity details and their postings (entry, transfer, exit), with approved, filled, in-transit, vacant and over-quota counts per unit and staffing category; rosters can be imported from and exported to Excel.</translation>
-    </message>
-    <message>
-        <source>这里将管理数据范围内的机构（名称、统一社会信用代码、类别、级别、经费形式、批准文号），各机构按编制类型核定的编制和领导职数，以及用编计划和编制周转池。</source>
-        <translation>Here you will manage the units in scope (name, unified social credit code, kind, rank, funding, approval document), each unit&apos;s approved posts per staffing category and leader posts, hiring plans and the staffing pool.</translation>
-    </message>
-    <message>
-        <source>这里将记录挂点联系和专题调研：走访时间、人员、走访的单位、发现的问题，以及问题清单从交办、办理、办结到销号的全过程。</source>
-        <translation>Here you will record liaison visits and investigations: when, who, which units were visited, the problems found, and each problem from assignment through handling and completion to closing.</translation>
-    </message>
 </context>
 <context>
     <name>passwords</name>
@@ -889,7 +952,7 @@ Data folder: {5}</translation>
     </message>
     <message>
         <source>请填写使用人的姓名。</source>
-        <translation>Please enter the user&apos;s full name.</translation>
+        <translation>Please enter the user's full name.</translation>
     </message>
 </context>
 </TS>

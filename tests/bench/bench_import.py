@@ -118,16 +118,16 @@ def step_ours(data: Path, file: Path) -> dict[str, float]:
         saved = excel_io.backup_before_import(ws.paths)
         backup = time.perf_counter() - t0
         assert saved is not None
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         sheet = ws.read(excel_io.read_import_sheet, file, "roster")
         read = time.perf_counter() - t0
         outcome = ws.write(excel_io.import_sheet, sheet)
-        total = time.perf_counter() - t0
+        total, cpu = time.perf_counter() - t0, time.process_time() - c0
     finally:
         ws.close()
     assert outcome.value.added > 0 and outcome.value.ok, outcome.value.summary()
-    return {"seconds": total, "read": read, "backup": backup, "peak_mb": peak_mb(),
-            "added": outcome.value.added}
+    return {"seconds": total, "cpu": cpu, "read": read, "backup": backup,
+            "peak_mb": peak_mb(), "added": outcome.value.added}
 
 
 WRITTEN = ("person", "posting", "change_log", "audit_entry")
@@ -156,7 +156,7 @@ def step_baseline(data: Path, file: Path, rows_from: Path) -> dict[str, float]:
     from python_calamine import CalamineWorkbook
 
     tables = _new_rows(data / "bzdesk.sqlite3", rows_from)  # made before the clock starts
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     with CalamineWorkbook.from_path(str(file)) as wb:
         parsed = wb.get_sheet_by_index(0).to_python()
     parse = time.perf_counter() - t0
@@ -175,12 +175,12 @@ def step_baseline(data: Path, file: Path, rows_from: Path) -> dict[str, float]:
     t = time.perf_counter()
     con.execute("COMMIT")
     commit = time.perf_counter() - t
-    insert = time.perf_counter() - t1
+    insert, cpu = time.perf_counter() - t1, time.process_time() - c0
     con.close()
     assert len(parsed) > len(tables["person"][1])
     domain = parse + sum(times[t] for t in DOMAIN) + commit
-    return {"seconds": parse + insert, "domain": domain, "parse": parse, "insert": insert,
-            "rows": sum(len(v) for _, v in tables.values())}
+    return {"seconds": parse + insert, "cpu": cpu, "domain": domain, "parse": parse,
+            "insert": insert, "rows": sum(len(v) for _, v in tables.values())}
 
 
 def step_export(data: Path, out: Path) -> dict[str, float]:
@@ -278,13 +278,17 @@ def main() -> int:
                     mine["seconds"], "s", floor["seconds"], 2.0)
         report("  same against person and posting rows only", mine["seconds"], "s",
                min(r["domain"] for r in base))
+        report("  CPU time (less disturbed by other load on the machine)",
+               min(r["cpu"] for r in ours), "s", min(r["cpu"] for r in base))
         ok &= report("import peak memory", max(r["peak_mb"] for r in ours), "MB", None, 500)
         report("backup before import (apart)", mine["backup"], "s")
         out, bare = tmp / "export.xlsx", tmp / "bare.xlsx"
-        exported = child("export", tmp / "ours", out)
-        plain = child("bare_export", tmp / "ours", bare)
-        ok &= report(f"export {int(exported['rows'])} rows", exported["seconds"], "s",
-                     plain["seconds"], 1.5)
+        exports = [(child("export", tmp / "ours", out), child("bare_export", tmp / "ours", bare))
+                   for _ in range(repeats)]
+        exported = min((e for e, _ in exports), key=lambda r: r["seconds"])
+        plain = min((b for _, b in exports), key=lambda r: r["seconds"])
+        ok &= report(f"export {int(exported['rows'])} rows (best of {repeats})",
+                     exported["seconds"], "s", plain["seconds"], 1.5)
         again = child("reimport", tmp / "ours", out)
         report(f"re-import of the export ({int(again['unchanged'])} unchanged)",
                again["seconds"], "s", mine["seconds"])

@@ -4,7 +4,7 @@ page, and the chart of 核定 / 实有 per 编制类型."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -47,16 +47,29 @@ def demo_ws(demo_root: Path, tmp_path: Path) -> Iterator[Workspace]:
         db.close()
 
 
-def _home(qtbot: QtBot, ws: Workspace) -> HomePage:
-    page = HomePage(PageContext(ws, ws.office()))
-    qtbot.addWidget(page)
-    page.resize(1300, 760)
-    page.show()  # reload_on_show: the read starts now, in the background
-    return page
+Home = Callable[[Workspace], HomePage]
 
 
-def test_the_page_shows_the_demo_figures(qtbot: QtBot, demo_ws: Workspace) -> None:
-    page = _home(qtbot, demo_ws)
+@pytest.fixture
+def home(qtbot: QtBot) -> Iterator[Home]:
+    """Makes home pages and keeps them until pytest-qt has closed and deleted them: a page
+    left to Python's garbage collector would be deleted at a random moment."""
+    made: list[HomePage] = []
+
+    def make(ws: Workspace) -> HomePage:
+        page = HomePage(PageContext(ws, ws.office()))
+        qtbot.addWidget(page)
+        page.resize(1300, 760)
+        page.show()  # reload_on_show: the read starts now, in the background
+        made.append(page)
+        return page
+
+    yield make
+    made.clear()
+
+
+def test_the_page_shows_the_demo_figures(qtbot: QtBot, home: Home, demo_ws: Workspace) -> None:
+    page = home(demo_ws)
     assert ops.pending() == 1 and page.over.value.text() == "…"  # not waited for
     qtbot.waitUntil(lambda: page.over.value.text() != "…")
     view = demo_ws.read(reports.home_dashboard, demo_ws.paths)
@@ -75,8 +88,8 @@ def test_the_page_shows_the_demo_figures(qtbot: QtBot, demo_ws: Workspace) -> No
     assert "统计日期" in page.when.text()
 
 
-def test_a_click_on_a_tile_asks_for_its_page(qtbot: QtBot, demo_ws: Workspace) -> None:
-    page = _home(qtbot, demo_ws)
+def test_a_click_on_a_tile_asks_for_its_page(qtbot: QtBot, home: Home, demo_ws: Workspace) -> None:
+    page = home(demo_ws)
     qtbot.waitUntil(lambda: ops.pending() == 0)
     for tile in page.tiles:
         with qtbot.waitSignal(page.navigate_requested) as asked:
@@ -100,8 +113,8 @@ def test_the_main_window_opens_the_page_a_tile_names(qtbot: QtBot,
     assert isinstance(home.issues, Tile) and home.issues.toolTip()
 
 
-def test_the_chart_draws_each_type_apart(qtbot: QtBot, demo_ws: Workspace) -> None:
-    page = _home(qtbot, demo_ws)
+def test_the_chart_draws_each_type_apart(qtbot: QtBot, home: Home, demo_ws: Workspace) -> None:
+    page = home(demo_ws)
     qtbot.waitUntil(lambda: bool(page.chart.bars()))
     view = demo_ws.read(reports.home_dashboard, demo_ws.paths)
     assert [(b.label, b.approved, b.filled, b.in_transit) for b in page.chart.bars()] == [
@@ -113,8 +126,8 @@ def test_the_chart_draws_each_type_apart(qtbot: QtBot, demo_ws: Workspace) -> No
     assert {"#b8c7dc", "#2f5d94"} <= colours  # 核定 and 实有 bars are there
 
 
-def test_an_empty_office_shows_zeros_and_no_chart(qtbot: QtBot, ws: Workspace) -> None:
-    page = _home(qtbot, ws)
+def test_an_empty_office_shows_zeros_and_no_chart(qtbot: QtBot, home: Home, ws: Workspace) -> None:
+    page = home(ws)
     qtbot.waitUntil(lambda: page.over.value.text() != "…")
     assert {tile.value.text() for tile in page.tiles} == {"0"}
     assert page.chart.bars() == ()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate
@@ -24,16 +24,16 @@ from ui.print_preview import PrintPreview
 
 
 @pytest.fixture
-def page(qtbot: QtBot, ws: Workspace) -> ReportsPage:
+def page(qtbot: QtBot, ws: Workspace) -> Iterator[ReportsPage]:
     made = ReportsPage(PageContext(ws, ws.office()))
     qtbot.addWidget(made)
     made.show()
     qtbot.waitUntil(lambda: ops.pending() == 0)
-    return made
+    yield made  # held until pytest-qt has closed and deleted it
 
 
 @pytest.fixture(autouse=True)
-def _shipped_fonts() -> Any:
+def _shipped_fonts() -> Iterator[None]:
     yield
     fonts.use_office_fonts(None, None, None)
 
@@ -83,16 +83,17 @@ def test_printing_goes_through_the_print_dialog(qtbot: QtBot, page: ReportsPage,
     def accept(dialog: QPrintDialog) -> int:
         asked.append((dialog.minPage(), dialog.maxPage()))
         dialog.printer().setOutputFileName(str(printed))  # a PDF "printer"
-        return QDialog.DialogCode.Accepted
+        return int(QDialog.DialogCode.Accepted)
 
     monkeypatch.setattr(QPrintDialog, "exec", accept)
     page.panel.choose("visits")
     preview = _preview(qtbot, page)
+    finished: list[int] = []
     job = preview.print_now()
     assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=60_000) as done:
-        pass
-    assert done.args == [preview.pages] and asked == [(1, preview.pages)]
+    job.finished.connect(finished.append)
+    qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    assert finished == [preview.pages] and asked == [(1, preview.pages)]
     assert _pages(printed) == preview.pages
     assert "已送往打印机" in preview.status.text()
     preview.reject()
@@ -100,7 +101,7 @@ def test_printing_goes_through_the_print_dialog(qtbot: QtBot, page: ReportsPage,
 
 def test_a_cancelled_print_dialog_prints_nothing(qtbot: QtBot, page: ReportsPage,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QPrintDialog, "exec", lambda _d: QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda _d: int(QDialog.DialogCode.Rejected))
     preview = _preview(qtbot, page)
     assert preview.print_now() is None
     preview.reject()
@@ -163,10 +164,14 @@ def test_font_settings_refuse_a_bad_file_and_keep_a_good_one(
     assert tab.fields["fangsong"].text() == str(good)
 
 
-def test_a_clerk_sees_the_fonts_but_cannot_change_them(qtbot: QtBot,
-                                                       clerk_ws: Workspace) -> None:
+@pytest.fixture
+def clerk_page(qtbot: QtBot, clerk_ws: Workspace) -> Iterator[ReportsPage]:
     made = ReportsPage(PageContext(clerk_ws, clerk_ws.office()))
     qtbot.addWidget(made)
     qtbot.waitUntil(lambda: ops.pending() == 0)
-    assert not made.fonts.save.isEnabled()
-    assert not made.fonts.allowed
+    yield made  # held until pytest-qt has closed and deleted it
+
+
+def test_a_clerk_sees_the_fonts_but_cannot_change_them(clerk_page: ReportsPage) -> None:
+    assert not clerk_page.fonts.save.isEnabled()
+    assert not clerk_page.fonts.allowed

@@ -19,20 +19,23 @@ from typing import Any
 
 import pyrage
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError as DBIntegrityError
 
 from bzdesk import audit
 from bzdesk.backup import backup_database, recent_backup_exists
 from bzdesk.db import SCHEMA_MAJOR, Database, schema_head
 from bzdesk.errors import BundleRejected
+from bzdesk.models import LocalSite
 from bzdesk.models.sync import BundleRecord, Peer
 from bzdesk.roles import Actor, Can, require
 from bzdesk.services.attachments import blob_path
 from bzdesk.services.exchange.cards import find_peer
 from bzdesk.services.office import current_office
+from bzdesk.services.staffing.catalog import seed_dictionaries
 from bzdesk.sync import bundle, scope
 from bzdesk.sync.keys import UnlockedKeys
 from bzdesk.sync.merge import Merger
-from bzdesk.sync.outbox import PeerView, select_entries, version_vector
+from bzdesk.sync.outbox import PeerView, entry_fields, select_entries, version_vector
 from bzdesk.sync.tables import TableInfo
 from bzdesk.uow import replaying
 
@@ -93,7 +96,12 @@ def export_bundle(db: Database, actor: Actor, unlocked: UnlockedKeys, to: str, o
             "version_vector": version_vector(s),
             "ack": {"taken_seq": peer.taken_seq},
         }
-        target = out_dir / bundle.bundle_file_name(me.code, peer.office_code, _stamp(), seq)
+        stamp = _stamp()
+        target = out_dir / bundle.bundle_file_name(me.code, peer.office_code, stamp, seq)
+        if target.exists():
+            # Another site of this office wrote a bundle of the same sequence to the same
+            # office in the same second: never overwrite it, name ours by our site.
+            target = out_dir / bundle.bundle_file_name(me.site_id, peer.office_code, stamp, seq)
         if progress:
             progress(1, 3, f"写入 {len(entries)} 条变更")
         recipients = [pyrage.x25519.Recipient.from_str(peer.recipient),
@@ -118,9 +126,13 @@ def export_bundle(db: Database, actor: Actor, unlocked: UnlockedKeys, to: str, o
 
 
 def _attachment_shas(entries: Iterable[dict[str, Any]]) -> set[str]:
-    return {str(e["fields"]["sha256"]) for e in entries
-            if e.get("table") == "attachment" and isinstance(e.get("fields"), dict)
-            and isinstance(e["fields"].get("sha256"), str)}
+    found = set()
+    for e in entries:
+        if e.get("table") == "attachment":
+            fields = entry_fields(e)
+            if isinstance(fields, dict) and isinstance(fields.get("sha256"), str):
+                found.add(fields["sha256"])
+    return found
 
 
 def _blobs_for(db: Database, entries: list[dict[str, Any]]) -> list[tuple[str, Path]]:
@@ -138,7 +150,7 @@ def _blobs_for(db: Database, entries: list[dict[str, Any]]) -> list[tuple[str, P
 def _store_blobs(db: Database, opened: bundle.Opened) -> None:
     """Every attachment row must come with its file (or we have it already)."""
     carried = set(opened.blob_names())
-    for sha in _attachment_shas(opened.changes()):
+    for sha in _attachment_shas(opened.changes(mentioning="attachment")):
         target = blob_path(db.paths, sha)
         if target.exists():
             continue
@@ -209,12 +221,13 @@ def _check_manifest(m: dict[str, Any], my_code: str, my_site: str) -> tuple[str,
     return sender, seq
 
 
-def _writer_check(t: TableInfo, e: dict[str, Any], owner: str | None) -> None:
-    """Shared tables have one writer: the office that owns the row."""
+def _writer_check(t: TableInfo, e: dict[str, Any], owners: set[str]) -> None:
+    """Shared tables have one writer: the office that owns the row (as we hold it and
+    as the entry says: a non-writer cannot take a row over by naming itself)."""
     if not t.shared:
         return
     origin_office = scope.site_office(e["origin"])
-    if owner != origin_office:
+    if owners != {origin_office}:
         raise BundleRejected(
             f"数据包中有由 {origin_office} 修改的共享数据（{t.name}），"
             "只有上级单位可以修改，整个数据包已拒收。")
@@ -243,25 +256,42 @@ def _take(db: Database, actor: Actor, opened: bundle.Opened, file: Path, my_code
         backup_database(db.paths, reason="before-bundle")
     if progress:
         progress(1, 3, "合并数据")
-    with db.write() as s, replaying(s):
-        if db.site is None:
-            raise BundleRejected("本机尚未初始化。")
-        record = _record(s, sender, seq, file, opened, "applied", 0, {})
-        merger = Merger(s, db.site, my_code, {k: int(v) for k, v in
-                                               m.get("version_vector", {}).items()},
-                        record.id, version_vector(s), _writer_check)
-        result = merger.apply(opened.changes())
-        record.changes = result.applied
-        findings = []
-        if result.far_future:
-            findings.append(
-                f"{result.far_future} 条变更的时间戳远超本机时钟（对方电脑时钟可能设错）")
-        record.detail = json.dumps({"findings": findings, "conflicts": result.conflicts,
-                                    "purged": result.purged}, ensure_ascii=False)
-        _update_peer(s, sender, seq, m)
-        audit.append(s, actor=actor.username, op="导入数据包", target=file.name[:200],
-                     detail={"sender": sender, "seq": seq, "applied": result.applied,
-                             "conflicts": result.conflicts})
+    try:
+        with db.write() as s, replaying(s):
+            if db.site is None:
+                raise BundleRejected("本机尚未初始化。")
+            record = _record(s, sender, seq, file, opened, "applied", 0, {})
+            # The built-in dictionary rows (NATIONAL) never travel: every site makes them
+            # itself, and the bundle's rows may refer to them.
+            seed_dictionaries(s)
+            merger = Merger(s, db.site, my_code, {k: int(v) for k, v in
+                                                   m.get("version_vector", {}).items()},
+                            record.id, version_vector(s), _writer_check)
+            result = merger.apply(opened.changes())
+            record.changes = result.applied
+            findings = []
+            if result.far_future:
+                findings.append(
+                    f"{result.far_future} 条变更的时间戳远超本机时钟（对方电脑时钟可能设错）")
+            if result.kept_out_of_scope:
+                findings.append(
+                    f"{result.kept_out_of_scope} 条已转出本单位的记录仍被本单位的其他记录引用"
+                    "（如任职记录），暂时保留了副本")
+            record.detail = json.dumps({"findings": findings, "conflicts": result.conflicts,
+                                        "purged": result.purged}, ensure_ascii=False)
+            _update_peer(s, sender, seq, m)
+            # The clock has seen the bundle's stamps: keep that across restarts, so a
+            # later local edit is stamped after what it overwrites.
+            site_row = s.get(LocalSite, db.site.site_id)
+            if site_row is not None:
+                site_row.hlc_last = max(site_row.hlc_last, db.site.clock.last)
+            audit.append(s, actor=actor.username, op="导入数据包", target=file.name[:200],
+                         detail={"sender": sender, "seq": seq, "applied": result.applied,
+                                 "conflicts": result.conflicts})
+    except DBIntegrityError as exc:  # a deferred foreign key, checked at commit
+        raise BundleRejected(
+            "数据包中有记录引用了本机没有、数据包也没有带来的记录（数据不完整），已拒收。"
+            "请让对方重新导出。") from exc
     if progress:
         progress(3, 3, "完成")
     return ImportResult(True, sender, seq, result.applied, False, result.conflicts, findings,
