@@ -159,12 +159,15 @@ class Op(QObject):
 
     @Slot(int, int, str)
     def _progress(self, done: int, total: int, message: str) -> None:
-        if self._dialog is None or self._cancel.is_set():
+        dialog = self._dialog
+        if dialog is None or self._cancel.is_set():
             return
-        self._dialog.setMaximum(max(total, 0))
-        self._dialog.setValue(min(done, total) if total > 0 else 0)
-        if message:
-            self._dialog.setLabelText(f"{self._label}\n{message}")
+        dialog.setMaximum(max(total, 0))
+        # setValue may run the event loop (a modal dialog): the work can finish
+        # and close the dialog meanwhile, so check again before touching it.
+        dialog.setValue(min(done, total) if total > 0 else 0)
+        if message and self._dialog is dialog:
+            dialog.setLabelText(f"{self._label}\n{message}")
 
     def _close_dialog(self) -> None:
         if self._dialog is not None:
