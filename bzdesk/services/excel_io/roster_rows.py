@@ -131,13 +131,18 @@ class Column:
     """One field's column, read for all rows at once; each distinct cell value is parsed
     once (``memo`` off for columns whose values all differ, like ID numbers)."""
 
-    __slots__ = ("index", "key", "memo", "parse", "problems", "refused_at", "required")
+    __slots__ = ("_bad", "_memo", "_typed", "index", "key", "memo", "parse", "problems",
+                 "refused_at", "required")
 
     def __init__(self, key: str, index: int | None, parse: Callable[[Cell], Any],
                  problems: Problems, *, memo: bool = True, required: bool = False) -> None:
         self.key, self.index, self.parse, self.problems = key, index, parse, problems
         self.memo = memo
         self.required = required
+        # Each distinct cell value parsed once per import (by value; with bools, by type too).
+        self._memo: dict[Cell, Any] = {}
+        self._typed: dict[tuple[type, Cell], Any] = {}
+        self._bad: set[Cell] = set()  # values of _memo that were refused
         self.refused_at: set[int] = set()  # positions refused by the last ``values``
 
     def cell(self, cells: tuple[Cell, ...]) -> Cell:
@@ -158,14 +163,20 @@ class Column:
         elif bool in {v.__class__ for v in raw}:
             # TRUE == 1.0 == 1: key by type too, so that a TRUE cell is not read as a 1
             keys = [(v.__class__, v) for v in raw]
-            memo: dict[Any, Any] = {k: _parsed(self.parse, k[1]) for k in set(keys)
-                                    if k[1] is not None}
-            out = [blank if v is None else memo[k] for k, v in zip(keys, raw, strict=True)]
+            typed = self._typed
+            for key in set(keys).difference(typed):
+                typed[key] = _parsed(self.parse, key[1])
+            out = [blank if v is None else typed[k] for k, v in zip(keys, raw, strict=True)]
         else:
-            memo = {v: _parsed(self.parse, v) for v in set(raw) if v is not None}  # no bools
+            memo, seen = self._memo, set(raw)
+            for value in seen.difference(memo):
+                result = memo[value] = _parsed(self.parse, value)
+                if isinstance(result, InvalidValue):
+                    self._bad.add(value)
             memo[None] = blank
             out = list(map(memo.__getitem__, raw))
-            if not any(isinstance(r, InvalidValue) for r in memo.values()):
+            if not self._bad.intersection(seen) and not (
+                    None in seen and isinstance(blank, InvalidValue)):
                 self.refused_at = set()
                 return out
         self.refused_at = set()

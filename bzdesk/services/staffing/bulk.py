@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -149,7 +149,11 @@ class _Digest:
         self._started = False
 
     def add(self, head: str, fields_json: str) -> None:
-        self._parts.append(f"{head},{fields_json}]")
+        self.extend((f"{head},{fields_json}]",))
+
+    def extend(self, items: Iterable[str]) -> None:
+        """Items already made: '["table","id",{fields}]'."""
+        self._parts.extend(items)
         if len(self._parts) >= _SLICE:
             self._flush()
 
@@ -232,13 +236,12 @@ class BulkOp(WriteOp):
             fields = encode(dict(zip(keys, carried(values), strict=True)))
             for i, process in others:
                 values[i] = process(values[i])
-            row_id = row["id"]
             seq += 1
-            changes.append((origin, seq, table, row_id, row[scope], stamp, fields, None))
-            head = _head(table, row_id)
-            before.add(head, "{}")
-            after.add(head, fields)
+            changes.append((origin, seq, table, row["id"], row[scope], stamp, fields, None))
             params.append(tuple(values))
+        heads = [_head(table, change[3]) for change in changes]
+        before.extend(f"{head},{{}}]" for head in heads)
+        after.extend(f"{head},{change[6]}]" for head, change in zip(heads, changes, strict=True))
         for change in changes[:_AUDIT_ROWS + 1 - len(self._listed)]:
             self._listed.append({"table": table, "id": change[3],
                                  "fields": sorted(json.loads(change[6]))})
