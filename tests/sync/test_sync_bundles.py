@@ -409,3 +409,20 @@ def test_built_in_dictionary_rows_are_made_by_the_importer_not_sent(net: Net) ->
         assert built_in is not None and built_in.office_id == "000000"
         assert s.scalar(select(func.count()).select_from(Posting)) == 1
     assert not synced("staffing_category", tuple({"office_id": "000000"}.items()))
+
+
+def test_attachments_travel_with_their_files(seeded: Net, tmp_path: Path) -> None:
+    from bzdesk.services.attachments import add_attachment, blob_path
+
+    a1, city = seeded["a1"], seeded["city"]
+    pid = add_person(a1, "360121", "有照片的人", 1)
+    photo = tmp_path / "证件照.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    with a1.d.write() as s:
+        view = add_attachment(s, a1.actor, a1.paths, "person", pid, photo).value
+    export = seeded.export("a1", "city")
+    assert export.blobs == 1
+    seeded.take("city", export.file)
+    stored = blob_path(city.paths, view.sha256)
+    assert stored.read_bytes() == photo.read_bytes()
+    assert dump(city)[("attachment", view.id)] == dump(a1)[("attachment", view.id)]
