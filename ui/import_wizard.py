@@ -1,12 +1,14 @@
 """导入机构名单 / 花名册: a wizard over bzdesk.services.excel_io.
 
-Choose the file → choose the sheet → see the header found and which column holds which
-field (a combo per field, editable) → preview every row with each problem marked (red
+Choose the file → choose the sheet → see the header found (its row can be changed) and
+which column holds which field (a combo per field, editable; hand-chosen column names can
+be kept in the office's 表头词典) → preview every row with each problem marked (red
 cells, the reason as tooltip; an error workbook can be saved) → import, all or nothing,
 with a progress dialog that can cancel (cancel = rollback). Every slow step (opening
 the file, reading the sheet, checking, importing) runs in the background through
 ui.ops; the safety backup is taken just before the import (skipped when one is under
-an hour old). Other pages open it with ``open_import_wizard(parent, ws, kind)``.
+an hour old). Other pages open it with ``open_import_wizard(parent, ws, kind)``, and
+export with ``export_workbook(parent, ws, kind)``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +25,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -39,10 +43,11 @@ from ui.widgets import HINT_STYLE, OK_STYLE
 
 if TYPE_CHECKING:
     from bzdesk.changes import Outcome
-    from bzdesk.services.excel_io import ImportKind, ImportReport, ImportSheet
+    from bzdesk.services.excel_io import ExportReport, ImportKind, ImportReport, ImportSheet
     from bzdesk.workspace import Workspace
 
 NOT_READ: Final = -1
+translate = QCoreApplication.translate
 
 
 def backup_and_import(ws: Workspace, data: ImportSheet, progress: Any = None,
@@ -165,31 +170,50 @@ class SheetPage(_Page):
 
 
 class MappingPage(_Page):
-    """One combo per field: which column holds it (the detected header preselected)."""
+    """The header row (found by itself, or chosen) and one combo per field: which
+    column holds it (the detected header preselected)."""
 
     def __init__(self) -> None:
         super().__init__(self.tr("核对表头"), self.tr(
             "已自动识别表头。如有列对应错了，请在右边重新选择；带 * 的必须有。"))
         self.header_label = QLabel()
         self.header_label.setWordWrap(True)
+        self.header_row = QSpinBox()
+        self.header_row.setMinimum(1)
+        self.header_row.valueChanged.connect(self._header_moved)
+        self.remember = QCheckBox(self.tr("记住我手动选择的列名，下次自动识别"))
+        self.remember.setChecked(True)
+        top = QFormLayout()
+        top.addRow(self.tr("表头所在行"), self.header_row)
         self.form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
+        self.detected: ImportSheet | None = None
         self.column.addWidget(self.header_label)
+        self.column.addLayout(top)
         holder = QWidget()
         holder.setLayout(self.form)
         self.column.addWidget(holder)
+        self.column.addWidget(self.remember)
         self.column.addWidget(self.message)
         self.column.addStretch(1)
 
     def initializePage(self) -> None:
         data = self.owner.data
         assert data is not None
+        self.detected = data
+        self.header_row.blockSignals(True)
+        last = data.sheet.rows[-1].number if data.sheet.rows else 1
+        self.header_row.setMaximum(max(last, data.mapping.header_rows[-1]))
+        self.header_row.setValue(data.mapping.header_rows[0])
+        self.header_row.blockSignals(False)
+        self._build()
+
+    def _build(self) -> None:
+        data = self.owner.data
+        assert data is not None
         while self.form.rowCount():
             self.form.removeRow(0)
         self.combos.clear()
-        rows = "、".join(str(n) for n in data.mapping.header_rows)
-        self.header_label.setText(self.tr("工作表“{0}”的表头在第 {1} 行，数据从第 {2} 行开始。")
-                                  .format(data.sheet.name, rows, data.mapping.first_data_row))
         for key in data.fields:
             combo = QComboBox()
             combo.addItem(self.tr("（不导入）"), NOT_READ)
@@ -202,9 +226,27 @@ class MappingPage(_Page):
             self.form.addRow(f"{data.label(key)}{star}", combo)
         self._refresh()
 
+    def _header_moved(self, row: int) -> None:
+        """The clerk says where the header is: map that row afresh (the detected header,
+        two rows included, when they come back to it)."""
+        detected = self.detected
+        assert detected is not None
+        if row == detected.mapping.header_rows[0]:
+            self.owner.data = detected
+        else:
+            try:
+                self.owner.data = detected.with_header_at(row)
+            except BzError as exc:
+                self.message.setText(describe(exc))
+                return
+        self._build()
+
     def _refresh(self) -> None:
         data = self.owner.data
         assert data is not None
+        rows = "、".join(str(n) for n in data.mapping.header_rows)
+        self.header_label.setText(self.tr("工作表“{0}”的表头在第 {1} 行，数据从第 {2} 行开始。")
+                                  .format(data.sheet.name, rows, data.mapping.first_data_row))
         for key, combo in self.combos.items():
             combo.blockSignals(True)
             index = data.mapping.index(key)
@@ -226,6 +268,21 @@ class MappingPage(_Page):
         data = self.owner.data
         return data is not None and all(data.mapping.index(k) is not None
                                         for k in data.required)
+
+    def validatePage(self) -> bool:
+        """Next: keep the hand-chosen column names first when the clerk wants them kept."""
+        data = self.owner.data
+        if self._passed or data is None or not self.remember.isChecked():
+            return True
+        learned = data.hand_mapped()
+        if not learned:
+            return True
+        from bzdesk.services import excel_io
+
+        ops.run_write(self, self.owner.ws, excel_io.remember_headers, data.kind, learned,
+                      label=self.tr("正在保存表头词典…"), on_success=lambda _words: self.move_on(),
+                      on_error=self.show_failure)
+        return False
 
 
 def _letter(index: int) -> str:
@@ -378,6 +435,36 @@ class ImportWizard(QWizard):
             page.checked(exc.report)
             return True
         return page.show_failure(exc)
+
+
+def export_workbook(parent: QWidget | None, ws: Workspace, kind: ImportKind,
+                    message: QLabel | None = None) -> ops.Op | None:
+    """导出机构名单 / 花名册 from a page: ask where (.xlsx, or .csv), export in the
+    background, then say what was written (in ``message`` when given, else a message
+    box). None when the clerk cancels the file dialog."""
+    from bzdesk.services import excel_io
+
+    what = (translate("import_wizard", "花名册") if kind == "roster"
+            else translate("import_wizard", "机构名单"))
+    name, _ = QFileDialog.getSaveFileName(
+        parent, translate("import_wizard", "导出{0}").format(what),
+        f"{what}.xlsx", translate(
+            "import_wizard", "Excel 工作簿 (*.xlsx);;CSV 文件（UTF-8）(*.csv)"))
+    if not name:
+        return None
+    run = excel_io.export_roster if kind == "roster" else excel_io.export_units
+
+    def done(report: ExportReport) -> None:
+        if message is not None:
+            message.setStyleSheet(OK_STYLE)
+            message.setText(report.summary())
+        else:
+            QMessageBox.information(parent, translate("import_wizard", "导出"),
+                                    report.summary())
+
+    return ops.run_read(parent, ws, run, Path(name), long=True,
+                        label=translate("import_wizard", "正在导出{0}…").format(what),
+                        on_success=done)
 
 
 def open_import_wizard(parent: QWidget | None, ws: Workspace, kind: ImportKind) -> ImportWizard:

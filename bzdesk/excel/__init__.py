@@ -12,7 +12,7 @@ python-calamine are imported only when a file is actually read or written.
 
 from bzdesk.excel.cells import cell_text, date_cell, id_cell, int_cell
 from bzdesk.excel.errors_workbook import CellProblem, write_error_workbook
-from bzdesk.excel.headers import ColumnMapping, MappedColumn, detect_header
+from bzdesk.excel.headers import ColumnMapping, MappedColumn, detect_header, header_at
 from bzdesk.excel.reader import Cell, RawRow, RawSheet, ReadLimits, Table, open_table, read_sheet
 from bzdesk.excel.rows import DataRow, iter_data_rows
 from bzdesk.excel.spec import ColumnSpec, SheetSpec
@@ -36,6 +36,7 @@ __all__ = [
     "cell_text",
     "date_cell",
     "detect_header",
+    "header_at",
     "id_cell",
     "int_cell",
     "iter_data_rows",

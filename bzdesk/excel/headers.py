@@ -21,7 +21,8 @@ from bzdesk.excel.kinds import KIND_MISSING_COLUMN, KIND_NO_HEADER, refusal
 from bzdesk.excel.reader import HEADER_ALLOWANCE, Cell, RawRow, RawSheet
 from bzdesk.excel.synonyms import Synonyms
 
-__all__ = ["SEARCH_ROWS", "ColumnMapping", "MappedColumn", "detect_header", "header_text"]
+__all__ = ["SEARCH_ROWS", "ColumnMapping", "MappedColumn", "detect_header", "header_at",
+           "header_text"]
 
 #: How many non-blank rows from the top may hold the header (the reader allows as many
 #: rows above the data on top of its row limit).
@@ -218,3 +219,30 @@ def detect_header(
     mapping.require(required, words)
     return mapping
 
+
+def header_at(
+    sheet: RawSheet,
+    first_row: int,
+    fields: Collection[str],
+    *,
+    two_rows: bool = False,
+    synonyms: Synonyms | None = None,
+) -> ColumnMapping:
+    """The mapping when the clerk says where the header is: Excel row ``first_row``
+    (with the row below it when ``two_rows``). Required fields are not enforced here
+    (the clerk may still pick their columns); refuses (kind "no_header") a blank row."""
+    words = synonyms or Synonyms.default()
+    wanted = set(fields)
+    top = sheet.row(first_row)
+    below = sheet.row(first_row + 1) if two_rows else None
+    if top is None or (two_rows and below is None):
+        which = "或下一行" if two_rows else ""
+        raise refusal(f"工作表“{sheet.name}”的第 {first_row} 行{which}是空行，不能作为表头",
+                      KIND_NO_HEADER, value=sheet.file)
+    if below is not None:
+        reading = _pair(sheet, top, below, wanted, (), words)
+    else:
+        headers = tuple(header_text(v) for v in top.cells)
+        reading = _assign([[h] for h in headers], headers, wanted, (), words, (top.number,))
+    labels = {k: words.label(k) for k in wanted}
+    return ColumnMapping(reading.rows, reading.columns, reading.headers, labels)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, Final, TypeAlias
+from typing import BinaryIO, Final, TypeAlias, cast
 
 from bzdesk.excel._text import strip_text
 from bzdesk.excel.csv_reader import read_delimited
@@ -255,7 +255,10 @@ class Table:
                 width = len(values)
                 if values.count("") == width:
                     continue
-                cells = [_convert(v) for v in values]
+                # text and numbers (nearly every cell) without a call each
+                cells = cast("list[Cell]", [
+                    v if (kind := v.__class__) is float else (v or None) if kind is str
+                    else _convert(v) for v in values])
                 if _has_content(cells):
                     kept.append((seen, cells))
                     guard(len(kept))

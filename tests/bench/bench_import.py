@@ -278,6 +278,8 @@ def main() -> int:
                     mine["seconds"], "s", floor["seconds"], 2.0)
         report("  same against person and posting rows only", mine["seconds"], "s",
                min(r["domain"] for r in base))
+        report("  validate + write (after our read) against calamine's parse alone",
+               mine["seconds"] - mine["read"], "s", floor["parse"])
         report("  CPU time (less disturbed by other load on the machine)",
                min(r["cpu"] for r in ours), "s", min(r["cpu"] for r in base))
         ok &= report("import peak memory", max(r["peak_mb"] for r in ours), "MB", None, 500)

@@ -103,6 +103,13 @@ def test_data_row_access() -> None:
     assert row.value(mapping, "name") == "a" and row.value(mapping, "id_number") is None
 
 
+def test_spaces_and_invisible_characters_are_trimmed_in_any_mix() -> None:
+    sheet = _sheet([(1, ("姓名", "身份证号码", "单位")),
+                    (2, (" \u200b\u3000\ufeff张三\u00a0\u200b ", "\u200b", "县委办\u2060\t"))])
+    (row,) = iter_data_rows(sheet, _mapping(1, "姓名", "身份证号码", "单位"))
+    assert row.cells == ("张三", None, "县委办")
+
+
 def test_clerk_roster_end_to_end(tmp_path: Path) -> None:
     sheet = read_sheet(clerk_roster(tmp_path / "花名册.xlsx"))
     mapping = detect_header(sheet, ROSTER_FIELDS, required=("name", "id_number"))

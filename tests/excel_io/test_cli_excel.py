@@ -99,6 +99,8 @@ def test_unreadable_files_are_exit_3_with_what_to_do(cli: object, db: Database,
     (error,) = json.loads(out)["errors"]
     assert (error["kind"], error["row"], error["value"]) == (kind, None, "名单.xls")
     assert words in error["reason"] and words in err
+    code, _, err = cli("import", "roster", str(path))  # type: ignore[operator]
+    assert code == 3 and err.count(error["reason"]) == 1  # said once, not twice
 
 
 def test_protected_and_oversized_files_are_refused(cli: object, db: Database,

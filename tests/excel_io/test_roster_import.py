@@ -71,7 +71,7 @@ def test_variants_clerks_write_are_understood(db: Database, clerk: Actor, county
     rows = [
         [" 王　五 ", id_card(born, True, 1).lower().replace("0", "０", 1), "男性", "1990年2月",
          "汉", "党员", "本科", "县委办", "行政", "科员", "2019年7月", "公招", "138 0000 0000"],
-        ["李四", id_card(born, False, 2), "女", born, "蒙古", "团员", "大专",
+        ["李四", spaced(id_card(born, False, 2)), "女", born, "蒙古", "团员", "大专",
          "县财政局", "行政编", "", date(2019, 7, 1), "公务员考录", ""],
         ["赵六", id_card(born, True, 3), "", "", "", "", "", uscc_of(county.finance), "行政编制",
          "", "2019-07-01", "考录", ""],
@@ -84,10 +84,16 @@ def test_variants_clerks_write_are_understood(db: Database, clerk: Actor, county
     assert stored["王五"][:2] == ("中共党员", "大学本科")
     assert stored["李四"][1:3] == ("大学专科", "蒙古族")
     assert stored["王五"][3] == "138 0000 0000"
+    assert stored["李四"][4] == id_card(born, False, 2)
     assert open_postings(db)[stored["赵六"][4]] == ("县财政局", "XZ")
     with db.read() as s:
         routes = set(s.scalars(select(Posting.start_route)))
     assert routes == {"公开招聘", "考录"}
+
+
+def spaced(number: str) -> str:
+    """An ID number typed in groups, as on the card: "360121 19900203 0024"."""
+    return f" {number[:6]} {number[6:14]}\u3000{number[14:]} "
 
 
 def uscc_of(unit: st.UnitView) -> str:

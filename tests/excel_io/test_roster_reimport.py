@@ -174,3 +174,20 @@ def test_a_quota_line_of_today_does_not_make_reimport_change(
     report = run(db, clerk, export(db, clerk, tmp_path / "e.xlsx")).value
     assert report.unchanged == 2
     assert st.default_category_id("XZ") == XZ
+
+
+def test_an_id_number_already_someone_elses_is_a_duplicate(
+        db: Database, clerk: Actor, county: County, tmp_path: Path) -> None:
+    rows = people(2)
+    run(db, clerk, roster_file(tmp_path / "r.xlsx", rows))
+    path = export(db, clerk, tmp_path / "export.xlsx")
+    edit(path, {(4, "姓名"): "李四"})  # row 4: the second person's number, another name
+    before = counts(db)
+    with pytest.raises(ImportRefused) as refused:
+        run(db, clerk, path)
+    (problem,) = refused.value.problems
+    assert (problem.row, problem.column, problem.kind) == (4, "公民身份号码", "duplicate")
+    assert problem.value == rows[1][2]
+    assert str(rows[1][1]) in problem.reason and "李四" in problem.reason
+    assert "县委办公室" in problem.reason
+    assert counts(db) == before

@@ -9,16 +9,17 @@ from typing import Any
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QFileDialog, QLabel, QWizard
 from pytestqt.qtbot import QtBot
 
 from bzdesk.backup import list_backups
+from bzdesk.services import excel_io
 from bzdesk.services import staffing as st
 from bzdesk.validation import check_digit
 from bzdesk.workspace import Workspace
 from ui import ops
 from ui.import_preview import BAD
-from ui.import_wizard import ImportWizard, open_import_wizard
+from ui.import_wizard import ImportWizard, export_workbook, open_import_wizard
 
 HEADER = ["序号", "姓名", "身份证号码", "性别", "工作单位", "编制类型", "入编时间", "入编方式"]
 
@@ -153,9 +154,37 @@ def test_a_column_can_be_chosen_by_hand(qtbot: QtBot, ws: Workspace, county: st.
     assert page.combos["id_number"].currentData() == -1
     combo.setCurrentIndex(combo.findData(2))
     combo_name.setCurrentIndex(combo_name.findData(1))
+    assert page.remember.isChecked()
     to_page(qtbot, wizard, wizard.preview_page)
     qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=20_000)
     assert wizard.preview_page.report is not None and wizard.preview_page.report.ok
+    # the hand-chosen column name is kept: the next sheet is recognised by itself
+    assert ws.read(excel_io.header_words, "roster") == {"id_number": ("人员号码",)}
+    again = start(qtbot, ws, roster(tmp_path / "r2.xlsx", good_rows(2), header))
+    to_page(qtbot, again, again.sheet_page)
+    to_page(qtbot, again, again.mapping_page)
+    assert again.mapping_page.combos["id_number"].currentText() == "第 C 列：人员号码"
+
+
+def test_the_header_row_can_be_moved_by_hand(qtbot: QtBot, ws: Workspace,
+                                             county: st.UnitView, tmp_path: Path) -> None:
+    wizard = start(qtbot, ws, roster(tmp_path / "r.xlsx", good_rows(2)))
+    to_page(qtbot, wizard, wizard.sheet_page)
+    to_page(qtbot, wizard, wizard.mapping_page)
+    page = wizard.mapping_page
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert page.header_row.value() == 2
+    page.header_row.setValue(1)  # the title: nothing to map, 公民身份号码 and 姓名 missing
+    assert "第 1 行" in page.header_label.text()
+    assert page.combos["id_number"].currentData() == -1 and not next_button.isEnabled()
+    assert "公民身份号码" in page.message.text()
+    page.header_row.setValue(2)
+    assert page.combos["id_number"].currentText() == "第 C 列：身份证号码"
+    assert next_button.isEnabled()
+    to_page(qtbot, wizard, wizard.preview_page)
+    qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=20_000)
+    assert wizard.preview_page.report is not None and wizard.preview_page.report.rows_read == 2
+    assert ws.read(excel_io.header_words, "roster") == {}  # nothing chosen by hand, nothing kept
 
 
 def test_cancel_writes_nothing(qtbot: QtBot, ws: Workspace, county: st.UnitView,
@@ -203,3 +232,26 @@ def test_a_unit_list_with_a_two_row_header(qtbot: QtBot, ws: Workspace,
     with qtbot.waitSignal(wizard.imported, timeout=30_000):
         wizard.accept()
     assert {u.name for u in ws.read(st.list_units)} == {"县档案馆", "县委办公室"}
+
+
+def test_pages_export_the_roster_and_the_unit_list(qtbot: QtBot, ws: Workspace,
+                                                   county: st.UnitView, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    data = ws.read(excel_io.read_import_sheet, roster(tmp_path / "r.xlsx", good_rows(3)),
+                   "roster")
+    ws.write(excel_io.import_sheet, data)
+    chosen: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_a, **_k: (chosen.pop(0) if chosen else "", "")))
+    assert export_workbook(None, ws, "roster") is None  # the clerk cancelled the dialog
+    message = QLabel()
+    for kind, name, rows in (("roster", "花名册.xlsx", 3), ("units", "机构.csv", 1)):
+        target = tmp_path / name
+        chosen.append(str(target))
+        op = export_workbook(None, ws, kind, message)  # type: ignore[arg-type]
+        assert op is not None
+        qtbot.waitUntil(lambda op=op: op.done and ops.pending() == 0, timeout=20_000)
+        assert target.exists() and f" {rows} 行到 {target}" in message.text()
+    sheet = openpyxl.load_workbook(tmp_path / "花名册.xlsx").worksheets[0]
+    assert [c.value for c in sheet[2]][:3] == ["序号", "姓名", "公民身份号码"]
+    assert sheet.freeze_panes == "A3"

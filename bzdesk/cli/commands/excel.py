@@ -50,8 +50,10 @@ def _refused(args: argparse.Namespace, file: Path, payload: dict[str, Any], mess
     from bzdesk.services.excel_io import problem_json
 
     print(message, file=sys.stderr)
-    if not args.json:
-        print("\n".join(_problem_lines(problems)), file=sys.stderr)
+    # a refusal of the whole file is its one problem: say it once
+    listed = [p for p in problems if p.row is not None or p.reason != message]
+    if listed and not args.json:
+        print("\n".join(_problem_lines(listed)), file=sys.stderr)
     if workbook is not None:
         print(f"错误报告已保存到 {workbook}：用 Excel 或 WPS 打开，按红色单元格的批注和最后一列"
               "“错误原因”改好后，可以直接用它重新导入。", file=sys.stderr)

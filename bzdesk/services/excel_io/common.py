@@ -18,6 +18,7 @@ from bzdesk.excel import (
     RawSheet,
     Synonyms,
     cell_text,
+    header_at,
     iter_data_rows,
     write_error_workbook,
 )
@@ -64,6 +65,25 @@ class ImportSheet:
 
     def data_rows(self) -> Iterator[DataRow]:
         return iter_data_rows(self.sheet, self.mapping)
+
+    def with_header_at(self, first_row: int, *, two_rows: bool = False) -> ImportSheet:
+        """A copy whose header is Excel row ``first_row`` (and the next, ``two_rows``),
+        its columns mapped afresh by the dictionary."""
+        mapping = header_at(self.sheet, first_row, self.fields, two_rows=two_rows,
+                            synonyms=self.synonyms)
+        return replace(self, mapping=mapping)
+
+    def hand_mapped(self) -> dict[str, str]:
+        """Field key → header spelling, for each column the dictionary would not have
+        named (the clerk chose it): what the office dictionary can learn."""
+        pair = len(self.mapping.header_rows) == 2
+        out: dict[str, str] = {}
+        for key, column in self.mapping.columns.items():
+            parent, _, child = column.header.partition("/") if pair else ("", "", "")
+            spellings = (parent + child, child) if child else (column.header,)
+            if spellings[0] and all(self.synonyms.match(s, (key,)) != key for s in spellings):
+                out[key] = spellings[0]
+        return out
 
     def require_columns(self) -> None:
         """Refuse (kind "missing_column") when a required field has no column."""

@@ -19,6 +19,7 @@ from bzdesk.services.excel_io.fields import (
     unit_fields,
     unit_synonyms,
 )
+from bzdesk.services.excel_io.header_words import with_office_words
 from bzdesk.services.staffing.catalog import load_categories
 
 
@@ -47,6 +48,7 @@ def read_import_sheet(session: Session, actor: Actor, path: str | Path, kind: Im
         fields, required = unit_fields(categories, synonyms), UNITS_REQUIRED
     else:
         raise ValidationError.single("类型", kind, f"不能导入“{kind}”。", "bad_kind")
+    synonyms = with_office_words(session, kind, synonyms)
     file = Path(path)
     with open_table(file, limits=limits) as table:
         raw = table.sheet(sheet)

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from bzdesk.models.staffing import Person, Posting
 from bzdesk.services.excel_io.common import Problems, new_ids
-from bzdesk.services.excel_io.roster_rows import Dated, PostingCells, RosterRow
+from bzdesk.services.excel_io.roster_rows import KIND_DUPLICATE, Dated, PostingCells, RosterRow
 from bzdesk.services.excel_io.unit_index import UnitIndex
 from bzdesk.services.staffing import measures
 from bzdesk.services.staffing.views import CategoryView
@@ -43,8 +43,7 @@ KIND_OVERLAP: Final = "start_overlap"
 KIND_FROZEN: Final = "frozen_unit"
 KIND_OVER_QUOTA: Final = "over_quota"
 _CHUNK: Final = 500
-_PERSON_FIELDS: Final = ("name", "ethnicity", "political", "education", "degree",
-                         "phone")
+_PERSON_FIELDS: Final = ("ethnicity", "political", "education", "degree", "phone")
 _PERSON_COLUMNS: Final = (Person.id, Person.office_id, Person.id_number, Person.name,
                           Person.initials, Person.ethnicity, Person.political,
                           Person.education, Person.degree, Person.phone, Person.work_start,
@@ -91,6 +90,8 @@ def load_existing(session: Session, numbers: Iterable[str]) -> dict[str, Existin
             if person["id_number"] not in found:
                 found[person["id_number"]] = by_id[person["id"]] = Existing(person)
         ids = list(by_id)
+        if not ids:  # only new people in this chunk (a first import): nothing more to ask
+            continue
         for posting in session.execute(select(*_POSTING_COLUMNS).where(
                 Posting.person_id.in_(ids), Posting.end_on.is_(None),
                 Posting.deleted.is_(False)).order_by(Posting.start_on)):
@@ -157,6 +158,9 @@ class Planner:
 
     def _known_person(self, r: RosterRow, ex: Existing) -> None:
         stored = ex.person
+        if "name" in r.person and r.person["name"] != stored["name"]:
+            self._someone_else(r, ex)
+            return
         diff = {k: v for k, v in r.person.items() if k in _PERSON_FIELDS and stored[k] != v}
         work = r.person.get("work_start")
         if work is not None and not _same_date(
@@ -164,8 +168,6 @@ class Planner:
                 stored["work_start_precision"]):
             diff["work_start"] = work
             diff["work_start_precision"] = r.person["work_start_precision"]
-        if "name" in diff:
-            diff["initials"] = r.person["initials"]
         if diff:
             self.plan.person_updates[stored["id"]] = diff
         changed = bool(diff) | self._known_posting(r, ex)
@@ -174,6 +176,18 @@ class Planner:
             self.plan.updated += 1
         else:
             self.plan.unchanged += 1
+
+    def _someone_else(self, r: RosterRow, ex: Existing) -> None:
+        """The ID number is already another person's: a duplicate against the database
+        (a re-import never renames anyone; a typo in a number must not either)."""
+        where = ""
+        if ex.posting is not None and (unit := self.units.units.get(ex.posting["unit_id"])):
+            where = f"（{unit.name}）"
+        self.problems.add(
+            r.row, "id_number", r.info.number,
+            f"身份证号码 {r.info.number} 已登记为“{ex.person['name']}”{where}，与本行姓名"
+            f"“{r.person['name']}”不符：同一号码不能属于两个人。请核对号码；如确是本人改名，"
+            "请先在“实名管理”中修改姓名", KIND_DUPLICATE)
 
     # -- postings ----------------------------------------------------------
     def _known_posting(self, r: RosterRow, ex: Existing) -> bool:
