@@ -49,16 +49,33 @@ _FIELDS_START = '{"fields":'
 _decoder = json.JSONDecoder()
 
 
+_STR = r'"([^"\\\x00-\x1f]*)"'  # a JSON string without escapes: its text is its value
+_INT = r"(-?(?:0|[1-9][0-9]*))"
+# The rest of a canonical line as bzdesk writes it (keys sorted, no escapes): read
+# with one match instead of a second JSON parse. Anything else goes to json.loads.
+_TAIL = re.compile(
+    rf'"hlc":{_INT},"moved_from":(?:null|{_STR}),"office_id":{_STR},"origin":{_STR},'
+    rf'"origin_seq":(?:null|{_INT}),"row_id":{_STR},"table":{_STR}}}[ \t\r\n]*')
+
+
 def parse_line(line: str) -> Any:
     """One line of changes.jsonl. Canonical lines begin with the fields (keys are
     sorted): their text is kept beside the parsed entry."""
     if line.startswith(_FIELDS_START):
         fields, end = _decoder.raw_decode(line, len(_FIELDS_START))
         if line[end:end + 1] == ",":
+            text = line[len(_FIELDS_START):end]
+            m = _TAIL.fullmatch(line, end + 1)
+            if m is not None:
+                hlc, moved, office, origin, seq, row_id, table = m.groups()
+                return {"fields": fields, FIELDS_JSON: text, "hlc": int(hlc),
+                        "moved_from": moved, "office_id": office, "origin": origin,
+                        "origin_seq": None if seq is None else int(seq), "row_id": row_id,
+                        "table": table}
             entry = json.loads("{" + line[end + 1:])
             if isinstance(entry, dict) and "fields" not in entry:
                 entry["fields"] = fields
-                entry[FIELDS_JSON] = line[len(_FIELDS_START):end]
+                entry[FIELDS_JSON] = text
                 return entry
     return json.loads(line)
 
@@ -89,14 +106,19 @@ class Opened:
     zip_path: Path
 
     def changes(self, mentioning: str | None = None) -> Iterator[dict[str, Any]]:
-        """The entries; with ``mentioning``, only lines containing that text are parsed
-        (a cheap pre-filter: callers still check what they get). An entry read from a
-        canonical line also carries its fields' JSON text as ``FIELDS_JSON``, so the
-        importer logs it without encoding it again."""
+        """The entries, read as they are decompressed; with ``mentioning``, only lines
+        containing that text are parsed (a cheap pre-filter: callers still check what
+        they get). An entry read from a canonical line also carries its fields' JSON
+        text as ``FIELDS_JSON``, so the importer logs it without encoding it again."""
+        wanted = None if mentioning is None else mentioning.encode()
         with zipfile.ZipFile(self.zip_path) as zf, zf.open(CHANGES) as fh:
-            for line in io.TextIOWrapper(fh, encoding="utf-8"):
-                if line.strip() and (mentioning is None or mentioning in line):
-                    yield parse_line(line)
+            for line in _lines(fh):
+                if line.strip() and (wanted is None or wanted in line):
+                    try:
+                        entry = parse_line(line.decode())
+                    except ValueError as exc:  # not UTF-8, not JSON
+                        raise BundleRejected("数据包中有格式不对的变更记录，已拒收。") from exc
+                    yield entry
 
     def blob(self, sha: str) -> bytes:
         with zipfile.ZipFile(self.zip_path) as zf:
@@ -109,6 +131,18 @@ class Opened:
         self.zip_path.unlink(missing_ok=True)
 
 
+def _lines(fh: IO[bytes]) -> Iterator[bytes]:
+    """The lines of a stream, read in large pieces (a zip member's own readline is
+    slow)."""
+    rest = b""
+    while chunk := fh.read(CHUNK):
+        pieces = (rest + chunk).split(b"\n")
+        rest = pieces.pop()
+        yield from pieces
+    if rest:
+        yield rest
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -118,11 +152,14 @@ def _fsync(path: Path) -> None:
 
 
 def write_bundle(
-    target: Path, manifest: dict[str, Any], changes: Iterable[dict[str, Any]],
+    target: Path, manifest: dict[str, Any], lines: Iterable[bytes],
     blobs: Iterable[tuple[str, Path]], signing: Ed25519PrivateKey,
     recipients: list[pyrage.x25519.Recipient], tmp_dir: Path,
 ) -> tuple[str, int, int]:
-    """Write ``target`` (.part, fsync, rename). Returns (manifest hash, changes, bytes)."""
+    """Write ``target`` (.part, fsync, rename) from the changes.jsonl ``lines`` (see
+    ``entry_line``), streaming: lines are hashed and compressed as they come, and the
+    inner zip is encrypted from its temp file. ``blobs`` is read after the lines.
+    Returns (manifest hash, changes, bytes)."""
     tmp_dir.mkdir(parents=True, exist_ok=True)
     members: dict[str, dict[str, Any]] = {}
     count = 0
@@ -133,12 +170,16 @@ def write_bundle(
                              compresslevel=1) as zf:
             digest, size = hashlib.sha256(), 0
             with zf.open(CHANGES, "w", force_zip64=True) as fh:
-                for change in changes:
-                    line = entry_line(change)
-                    digest.update(line)
-                    size += len(line)
-                    fh.write(line)
+                batch: list[bytes] = []
+                held = 0
+                for line in lines:
+                    batch.append(line)
+                    held += len(line)
                     count += 1
+                    if held >= CHUNK:  # a few large writes: zlib and sha256 per call
+                        size += _write_batch(fh, digest, batch)
+                        batch, held = [], 0
+                size += _write_batch(fh, digest, batch)
             members[CHANGES] = {"sha256": digest.hexdigest(), "size": size}
             for sha, path in blobs:
                 zf.write(path, f"blobs/{sha}")
@@ -149,7 +190,7 @@ def write_bundle(
             zf.writestr(SIGNATURE, base64.b64encode(signing.sign(body)))
         part = target.with_name(target.name + ".part")
         with open(zip_path, "rb") as src, open(part, "wb") as out:
-            pyrage.encrypt_io(src, out, recipients)
+            pyrage.encrypt_io(src, out, recipients)  # streams (constant memory)
             out.flush()
             os.fsync(out.fileno())
         os.replace(part, target)
@@ -157,6 +198,13 @@ def write_bundle(
     finally:
         zip_path.unlink(missing_ok=True)
     return hashlib.sha256(body).hexdigest(), count, target.stat().st_size
+
+
+def _write_batch(fh: IO[bytes], digest: Any, batch: list[bytes]) -> int:
+    data = b"".join(batch)
+    digest.update(data)
+    fh.write(data)
+    return len(data)
 
 
 class _CappedWriter(io.RawIOBase):

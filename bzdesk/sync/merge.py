@@ -25,27 +25,33 @@ dropped: it is kept and counted in ``MergeResult.kept_out_of_scope``.
 
 from __future__ import annotations
 
-import functools
+import gc
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any
 
-from sqlalchemy import Column, Table, delete, func, insert, literal, select, text, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from bzdesk.db import SiteContext
-from bzdesk.errors import BundleRejected
 from bzdesk.models import Base, Change, new_id
 from bzdesk.models.sync import Conflict
 from bzdesk.sync import scope
+from bzdesk.sync.bulk import DeferredIndexes
 from bzdesk.sync.bundle import FIELDS_JSON
-from bzdesk.sync.tables import TableInfo, info
+from bzdesk.sync.merge_rows import NO_STAMP as _NO_STAMP
+from bzdesk.sync.merge_rows import Field as _Field
+from bzdesk.sync.merge_rows import Row as _Row
+from bzdesk.sync.merge_rows import Stamp, check_entry, chunks, insert_values, writers
+from bzdesk.sync.merge_rows import decode as _decode
+from bzdesk.sync.purge import purge
+from bzdesk.sync.tables import TableInfo, info, registry
 
 CHUNK = 2000
+IMPORT_CACHE_KIB = -196608  # 192 MiB
+MAX_OURS = 500_000  # ids kept per table by a big import (about 60 MB)
 IN_CHUNK = 900
-Stamp = tuple[int, str]
 # (table info, entry, offices known to write the row) → raises BundleRejected
 WriterCheck = Callable[[TableInfo, dict[str, Any], set[str]], None]
 
@@ -61,84 +67,11 @@ class MergeResult:
     tables: set[str] = field(default_factory=set)
 
 
-@dataclass
-class _Field:
-    value: Any   # as logged (JSON form)
-    stamp: Stamp
-    seq: int     # origin_seq; 0 when unknown (a snapshot)
-
-
-@dataclass
-class _Row:
-    """What we know of a target row while merging a chunk."""
-
-    exists: bool
-    stamp: Stamp
-    owner: str | None = None    # the scope column as stored (held rows)
-    writer: str | None = None   # office_id as stored (held rows)
-    hint: str | None = None     # the office an entry named for a row we do not hold
-    fields: dict[str, _Field] = field(default_factory=dict)  # winning stamp per field
-    values: dict[str, Any] = field(default_factory=dict)     # pending insert values
-    # A new row seen in one entry so far (the usual case of a full bundle): its
-    # fields, stamp and origin_seq, spread into ``fields`` only if another comes.
-    base: tuple[dict[str, Any], Stamp, int] | None = None
-
-    def spread(self, t: TableInfo) -> None:
-        """From one entry's fields to per-field stamps and decoded values."""
-        if self.base is not None:
-            raw, stamp, seq = self.base
-            self.fields = {k: _Field(v, stamp, seq) for k, v in raw.items()}
-            self.values = _decode(t, raw, "")
-            self.base = None
-
-    def raw_value(self, key: str) -> Any:
-        """The winning logged value of ``key`` so far (None when unknown)."""
-        if self.base is not None:
-            return self.base[0].get(key)
-        won = self.fields.get(key)
-        return None if won is None else won.value
-
-
-def _chunks(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
-def _check_entry(e: dict[str, Any]) -> None:
-    ok = (
-        isinstance(e.get("table"), str) and isinstance(e.get("row_id"), str)
-        and isinstance(e.get("origin"), str) and isinstance(e.get("hlc"), int)
-        and isinstance(e.get("fields"), dict) and isinstance(e.get("office_id"), str)
-        and (e.get("origin_seq") is None or isinstance(e.get("origin_seq"), int))
-    )
-    if not ok:
-        raise BundleRejected("数据包中有格式不对的变更记录，已拒收。")
-
-
-def _decode(t: TableInfo, raw: dict[str, Any], row_id: str) -> dict[str, Any]:
-    try:
-        return t.decode(raw)
-    except (TypeError, ValueError) as exc:
-        raise BundleRejected(
-            f"数据包中“{t.name}”的记录 {row_id} 有格式不对的值，已拒收。") from exc
-
-
-@functools.cache
-def _references(table: str) -> list[tuple[Table, Column[Any]]]:
-    """(table, column) pairs whose foreign key points at ``table``."""
-    out = []
-    for t in Base.metadata.sorted_tables:
-        for fk in t.foreign_keys:
-            if fk.column.table.name == table:
-                out.append((t, fk.parent))
-    return out
-
-
 class Merger:
     def __init__(self, session: Session, site: SiteContext, my_office: str,
                  sender_vector: dict[str, int], bundle_id: str,
-                 known: dict[str, int], writer_check: WriterCheck) -> None:
+                 known: dict[str, int], writer_check: WriterCheck, *,
+                 bulk: bool = False) -> None:
         self.s = session
         self.site = site
         self.my_office = my_office
@@ -147,6 +80,15 @@ class Merger:
         self.known = known  # this site's version vector, advanced as we go
         self.writer_check = writer_check
         self.result = MergeResult()
+        self.attachments: set[str] = set()  # sha256 named by the bundle's attachment rows
+        self._in_scope: dict[tuple[str, bool], bool] = {}
+        # winning values for held rows, written once per row at the end of a chunk
+        self._pending: dict[tuple[str, str], dict[str, Any]] = {}
+        self._deferred = DeferredIndexes(self._raw()) if bulk else None
+        # Big bundles: for a table empty when first seen, the ids inserted since are
+        # the only ones it can hold, so other ids are not looked up in it.
+        self._ours: dict[str, set[str]] | None = {} if bulk else None
+        self._looked_at: set[str] = set()
         self._order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
         self._snapshot_seq: int | None = None
 
@@ -163,55 +105,90 @@ class Merger:
         # Rows may refer to rows later in the bundle (a unit merged into a newer
         # one): foreign keys are checked when the transaction commits.
         self.s.execute(text("PRAGMA defer_foreign_keys = ON"))
-        for batch in _chunks(entries, CHUNK):
-            self._apply_chunk(batch)
+        # A full bundle inserts into indexes larger than the usual cache: a bigger one
+        # for this transaction spills fewer pages (back to the usual size after).
+        cache = self.s.execute(text("PRAGMA cache_size")).scalar()
+        self.s.execute(text(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}"))
+        # The merge makes many short-lived dicts and lists, no cycles: the cyclic
+        # collector would walk the growing heap again and again for nothing.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for batch in chunks(entries, CHUNK):
+                self._apply_chunk(batch)
+            if self._deferred is not None:
+                self._deferred.rebuild()
+        finally:
+            if collecting:
+                gc.enable()
+            self.s.execute(text(f"PRAGMA cache_size = {int(cache or 0)}"))
         return self.result
 
     # -- one chunk ----------------------------------------------------------
     def _apply_chunk(self, batch: list[dict[str, Any]]) -> None:
         fresh = []
+        known, result = self.known, self.result
         for e in batch:
-            _check_entry(e)
+            check_entry(e)
+            if e["table"] == "attachment":
+                sha = e["fields"].get("sha256")
+                if isinstance(sha, str):
+                    self.attachments.add(sha)
             seq = e["origin_seq"]
             if seq is not None:
-                if seq <= self.known.get(e["origin"], 0):
-                    self.result.skipped += 1
+                if seq <= known.get(e["origin"], 0):
+                    result.skipped += 1
                     continue
-                self.known[e["origin"]] = seq
+                known[e["origin"]] = seq
             elif self._snapshot_known(e):
-                self.result.skipped += 1
+                result.skipped += 1
                 continue
             fresh.append(e)
         if not fresh:
             return
         rows = self._load_rows(fresh)
         log_rows: list[tuple[tuple[str, str], list[Any]]] = []
+        tables = registry()
         for e in fresh:
-            t = info(e["table"])
+            t = tables.get(e["table"])
             if t is None:
                 continue  # a table of a newer minor version: kept out, harmless
-            key = (t.name, e["row_id"])
-            row = rows[key]
-            if t.shared:
-                self.writer_check(t, e, self._writers(row, e))
-            self._merge(t, e, row)
+            row_id = e["row_id"]
+            key = (t.name, row_id)
+            row = rows.get(key)
+            if row is None and not t.shared:
+                # not held here, nor in our log, first entry (the usual case of a full
+                # bundle): kept as it is, decoded when inserted (see _merge)
+                stamp = (e["hlc"], e["origin"])
+                rows[key] = _Row(False, stamp, hint=e["office_id"],
+                                 base=(e["fields"], stamp, e["origin_seq"] or 0))
+            else:
+                if row is None:
+                    row = rows[key] = _Row(False, _NO_STAMP)
+                if t.shared:
+                    self.writer_check(t, e, writers(row, e))
+                self._merge(t, e, row)
             text_ = e.get(FIELDS_JSON)
-            if not isinstance(text_, str):
+            if text_.__class__ is not str:
                 text_ = json.dumps(e["fields"], ensure_ascii=False, sort_keys=True,
                                    separators=(",", ":"))
-            log_rows.append((key, [e["origin"], e["origin_seq"], t.name, e["row_id"],
+            log_rows.append((key, [e["origin"], e["origin_seq"], key[0], row_id,
                                    e["office_id"], e["hlc"], text_, e.get("moved_from")]))
-        self.result.far_future += self.site.clock.observe_many([e["hlc"] for e in fresh])
-        outside = {key for key, row in rows.items() if not self._mine(key[0], row)}
+        self._write_updates(rows)
+        result.far_future += self.site.clock.observe_many([e["hlc"] for e in fresh])
+        outside = self._outside(rows)
         self._write_inserts(rows, outside)
-        logged = [values for key, values in log_rows
-                  if key not in outside or rows[key].exists]
-        self.result.skipped += len(log_rows) - len(logged)
+        if outside:
+            logged = [values for key, values in log_rows
+                      if key not in outside or rows[key].exists]
+        else:
+            logged = [values for _, values in log_rows]
+        result.skipped += len(log_rows) - len(logged)
         for values in logged:
             if values[1] is None:
                 values[1] = self._next_snapshot_seq()
-            self.result.tables.add(values[2])
-        self.result.applied += len(logged)
+        result.tables.update({values[2] for values in logged})
+        result.applied += len(logged)
         if logged:
             self._raw().executemany(
                 "INSERT INTO change_log (origin, origin_seq, table_name, row_id, office_id, hlc,"
@@ -230,34 +207,47 @@ class Merger:
         self._snapshot_seq -= 1
         return self._snapshot_seq
 
-    def _owner(self, table: str, row: _Row) -> str | None:
-        t = info(table)
-        assert t is not None
+    def _owner(self, t: TableInfo, row: _Row) -> str | None:
         won = row.raw_value(t.scope_column)
         if won is not None:
             return str(won)
         return row.owner if row.exists else row.hint
 
-    def _mine(self, table: str, row: _Row) -> bool:
+    def _outside(self, rows: dict[tuple[str, str], _Row]) -> set[tuple[str, str]]:
+        """The rows this site may not hold as they stand after the merge."""
+        tables = registry()
+        in_scope = self._in_scope
+        out = set()
+        for key, row in rows.items():
+            t = tables.get(key[0])
+            if t is None:
+                continue
+            base = row.base
+            if base is not None and not row.exists:  # a new row from one entry
+                owner = base[0].get(t.scope_column)
+                owner = row.hint if owner is None else str(owner)
+                if owner is None or owner == scope.NATIONAL:
+                    continue
+                found = in_scope.get((owner, t.shared))
+                if found is not None:
+                    if not found:
+                        out.add(key)
+                    continue
+            if not self._mine(t, row):
+                out.add(key)
+        return out
+
+    def _mine(self, t: TableInfo | None, row: _Row) -> bool:
         """May this site hold the row as it stands after the merge?"""
-        t = info(table)
         if t is None:
             return True
-        owner = self._owner(table, row)
-        return owner is None or owner == scope.NATIONAL or scope.in_scope(
-            self.my_office, owner, t.shared)
-
-    def _writers(self, row: _Row, e: dict[str, Any]) -> set[str]:
-        """Offices that own (write) a shared row: as held, as logged, as the entry says."""
-        found = set()
-        if row.writer is not None:
-            found.add(row.writer)
-        won = row.raw_value("office_id")
-        if won is not None:
-            found.add(str(won))
-        claimed = e["fields"].get("office_id")
-        if claimed is not None:
-            found.add(str(claimed))
+        owner = self._owner(t, row)
+        if owner is None or owner == scope.NATIONAL:
+            return True
+        found = self._in_scope.get((owner, t.shared))
+        if found is None:
+            found = self._in_scope[(owner, t.shared)] = scope.in_scope(
+                self.my_office, owner, t.shared)
         return found
 
     def _snapshot_known(self, e: dict[str, Any]) -> bool:
@@ -281,28 +271,41 @@ class Merger:
             if t is None:
                 continue
             raw = self._raw()
+            only = self._held_ids(table)
             id_list = sorted(ids)
             for i in range(0, len(id_list), IN_CHUNK):
                 part = id_list[i:i + IN_CHUNK]
                 marks = ",".join("?" * len(part))
-                for rid, hlc, origin, owner, writer in raw.execute(
+                probe = part if only is None else [rid for rid in part if rid in only]
+                stored = raw.execute(
                     f'SELECT id, hlc, origin, "{t.scope_column}", office_id FROM "{table}" '
-                    f"WHERE id IN ({marks})", part
-                ):
+                    f"WHERE id IN ({','.join('?' * len(probe))})", probe) if probe else []
+                for rid, hlc, origin, owner, writer in stored:
                     rows[(table, rid)] = _Row(True, (hlc, origin), owner, writer)
                 for rid, fields, hlc, origin, seq in raw.execute(
                     "SELECT row_id, fields, hlc, origin, origin_seq FROM change_log "
                     f"WHERE row_id IN ({marks}) AND table_name = ?", [*part, table]
                 ):
-                    row = rows.setdefault((table, rid), _Row(False, (0, "")))
+                    row = rows.get((table, rid))
+                    if row is None:
+                        row = rows[(table, rid)] = _Row(False, _NO_STAMP)
                     stamp = (hlc, origin)
                     for k, v in json.loads(fields).items():
                         held = row.fields.get(k)
                         if held is None or stamp > held.stamp:
                             row.fields[k] = _Field(v, stamp, max(seq, 0))
-            for rid in id_list:
-                rows.setdefault((table, rid), _Row(False, (0, "")))
         return rows
+
+    def _held_ids(self, table: str) -> set[str] | None:
+        """The only ids ``table`` can hold (a big bundle, the table empty when first
+        seen), or None: look every id up."""
+        if self._ours is None:
+            return None
+        if table not in self._looked_at:
+            self._looked_at.add(table)
+            if self._raw().execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is None:
+                self._ours[table] = set()
+        return self._ours.get(table)
 
     # -- one entry ----------------------------------------------------------
     def _merge(self, t: TableInfo, e: dict[str, Any], row: _Row) -> None:
@@ -339,9 +342,21 @@ class Merger:
                                winner=(held.value, *held.stamp))
         new_stamp = max(row.stamp, stamp)
         if winners or new_stamp != row.stamp:
-            values = {**winners, "hlc": new_stamp[0], "origin": new_stamp[1]}
-            self._core(update(t.model).where(t.model.id == e["row_id"]).values(values))
+            self._pending.setdefault((t.name, e["row_id"]), {}).update(winners)
             row.stamp = new_stamp
+
+    def _write_updates(self, rows: dict[tuple[str, str], _Row]) -> None:
+        """The held rows' winning values and stamps: one executemany per table and set
+        of columns (a later winner of a field in the chunk replaced the earlier one)."""
+        groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+        for (table, rid), values in self._pending.items():
+            stamp = rows[(table, rid)].stamp
+            params = {**values, "hlc": stamp[0], "origin": stamp[1], "_bz_id": rid}
+            groups.setdefault((table, tuple(sorted(params))), []).append(params)
+        self._pending.clear()
+        for (table, _), rows_params in groups.items():
+            target = Base.metadata.tables[table]
+            self._core(update(target).where(target.c.id == bindparam("_bz_id")), rows_params)
 
     def _concurrent(self, held: _Field) -> bool:
         """The sender had not seen our value when it wrote its own."""
@@ -362,65 +377,25 @@ class Merger:
     # -- writes -------------------------------------------------------------
     def _write_inserts(self, rows: dict[tuple[str, str], _Row],
                        outside: set[tuple[str, str]]) -> None:
-        by_table: dict[str, list[list[Any]]] = {}
-        for (table, rid), row in rows.items():
-            if row.exists or (table, rid) in outside:
-                continue
-            t = info(table)
-            assert t is not None
-            logged = row.base is not None
-            fields = row.base[0] if row.base is not None else row.values
-            missing = t.required - fields.keys()
-            if missing:
-                raise BundleRejected(
-                    f"数据包中“{table}”的记录 {rid} 不完整（缺少 {', '.join(sorted(missing))}），"
-                    "已拒收。请让对方重新导出完整数据包。")
-            try:
-                values = t.insert_row(fields, logged=logged)
-            except (TypeError, ValueError) as exc:
-                raise BundleRejected(
-                    f"数据包中“{table}”的记录 {rid} 有格式不对的值，已拒收。") from exc
-            values[t.index["id"]] = rid
-            values[t.index["hlc"]], values[t.index["origin"]] = row.stamp
-            by_table.setdefault(table, []).append(values)
-            row.exists = True
+        by_table = insert_values(rows, outside, self._ours)
+        if self._ours is not None:
+            for table in by_table:
+                if len(self._ours.get(table, ())) > MAX_OURS:
+                    del self._ours[table]  # memory stays bounded: look ids up again
+        tables = registry()
         for table in sorted(by_table, key=lambda n: self._order.get(n, 0)):
-            t = info(table)
-            assert t is not None
+            t = tables[table]
+            if self._deferred is not None:
+                self._deferred.before_insert(table)
             # The driver's own executemany: sqlite3 stores dates and booleans exactly as
             # SQLAlchemy's SQLite types do, without the per-row parameter processing.
             self._raw().executemany(
                 f'INSERT INTO "{table}" ({", ".join(t.columns)}) '
                 f'VALUES ({", ".join("?" * len(t.columns))})', by_table[table])
 
-    def _referenced(self, t: TableInfo, row_id: str) -> bool:
-        for table, column in _references(t.name):
-            if self.s.scalar(select(literal(1)).select_from(table)
-                             .where(column == row_id).limit(1)) is not None:
-                return True
-        return False
-
     def _purge(self, t: TableInfo, row_id: str) -> None:
         """The row left this office's scope (transferred away): drop our copy."""
-        if self._referenced(t, row_id):
+        if purge(self.s, t, row_id, self.my_office):
+            self.result.purged += 1
+        else:
             self.result.kept_out_of_scope += 1  # rows of ours still refer to it: keep it
-            return
-        self.s.execute(delete(t.model).where(t.model.id == row_id))
-        drop, notices = [], []
-        for seq, office, moved_from, fields in self.s.execute(
-                select(Change.seq, Change.office_id, Change.moved_from, Change.fields).where(
-                    Change.table_name == t.name, Change.row_id == row_id)):
-            left = moved_from is not None and not scope.in_scope(self.my_office, office,
-                                                                 t.shared)
-            values = json.loads(fields)
-            if left and t.scope_column in values:
-                notices.append((seq, {t.scope_column: values[t.scope_column]}))
-            else:
-                drop.append(seq)
-        for i in range(0, len(drop), IN_CHUNK):
-            self.s.execute(delete(Change).where(Change.seq.in_(drop[i:i + IN_CHUNK])))
-        for seq, values in notices:
-            self.s.execute(update(Change).where(Change.seq == seq).values(
-                fields=json.dumps(values, ensure_ascii=False, sort_keys=True,
-                                  separators=(",", ":"))))
-        self.result.purged += 1

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
@@ -33,10 +33,10 @@ from sqlalchemy.orm import Session
 
 from bzdesk.models import Change
 from bzdesk.sync import scope
-from bzdesk.sync.bundle import FIELDS_JSON
+from bzdesk.sync.bundle import FIELDS_JSON, entry_line
 from bzdesk.sync.tables import TableInfo, registry
 
-IN_CHUNK = 500
+IN_CHUNK = 900  # SQLite variables per statement (999 at most)
 
 
 @dataclass(frozen=True)
@@ -70,13 +70,6 @@ def entry_dict(c: Any) -> dict[str, Any]:
         "table": c.table_name, "row_id": c.row_id, "office_id": c.office_id, "hlc": c.hlc,
         FIELDS_JSON: c.fields, "moved_from": c.moved_from,
     }
-
-
-def entry_fields(e: dict[str, Any]) -> Any:
-    """The fields of an entry, parsed if they are still text."""
-    if "fields" not in e and isinstance(e.get(FIELDS_JSON), str):
-        return json.loads(e[FIELDS_JSON])
-    return e.get("fields")
 
 
 def _range(column: Any, office: str) -> ColumnElement[bool]:
@@ -117,38 +110,118 @@ def snapshot(session: Session, table: str, row_id: str, owner: str) -> list[dict
     ]
 
 
-def select_entries(session: Session, peer: PeerView) -> tuple[list[dict[str, Any]], int]:
-    """Entries for the next bundle to ``peer`` and the newest local seq looked at."""
-    tables = registry()
-    shared = {name for name, t in tables.items() if t.shared}
-    chosen: list[tuple[int, dict[str, Any]]] = []
-    later: list[tuple[int, str, str, str | None]] = []  # decided by the row's state here
-    max_seq = peer.acked_local_seq
-    stmt = (select(*ENTRY_COLUMNS).where(Change.seq > peer.acked_local_seq)
-            .order_by(Change.seq))
-    for c in session.execute(stmt.execution_options(yield_per=5000)):
-        max_seq = c.seq
-        if c.office_id == scope.NATIONAL:
-            continue
-        if 0 < c.origin_seq <= peer.known_vector.get(c.origin, 0):
-            continue
-        is_shared = c.table_name in shared
-        if scope.in_scope(peer.office_code, c.office_id, is_shared) or (
-                c.moved_from is not None and scope.in_scope(peer.office_code, c.moved_from,
-                                                             False)):
-            chosen.append((c.seq, entry_dict(c)))
-        elif not is_shared and c.table_name in tables:
-            later.append((c.seq, c.table_name, c.row_id, c.moved_from))
+@dataclass
+class Outgoing:
+    """The next bundle to a peer, decided by a first pass over the change log; its
+    lines are read again by ``lines`` as they are written (never held whole)."""
+
+    peer: PeerView
+    max_seq: int = 0            # the newest local seq looked at
+    count: int = 0              # entries carried (snapshots included)
+    snapshots: list[dict[str, Any]] = field(default_factory=list)
+    late: set[int] = field(default_factory=set)   # seqs chosen on the row's state here
+    attachments: set[str] = field(default_factory=set)  # sha256 of the attachment rows sent
+
+
+_SCAN = ("SELECT seq, origin, origin_seq, table_name, row_id, office_id, moved_from{more} "
+         "FROM change_log WHERE seq > ? AND seq <= ? ORDER BY seq")
+_MAX_SEQ = 2**62
+
+
+class _Chooser:
+    """Whether an entry goes to the peer by what it names (the row's state aside);
+    a few offices and tables recur, so each answer is kept."""
+
+    def __init__(self, peer: PeerView) -> None:
+        self.peer = peer
+        self.tables = registry()
+        self.shared = {name for name, t in self.tables.items() if t.shared}
+        self._seen: dict[tuple[str, str, str | None], str] = {}
+
+    def __call__(self, origin: str, origin_seq: int, table: str, office: str,
+                 moved_from: str | None) -> str:
+        """"send", "later" (decided by the row's state here) or "skip"."""
+        if 0 < origin_seq <= self.peer.known_vector.get(origin, 0):
+            return "skip"
+        key = (table, office, moved_from)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = self._decide(table, office, moved_from)
+        return found
+
+    def _decide(self, table: str, office: str, moved_from: str | None) -> str:
+        if office == scope.NATIONAL:
+            return "skip"
+        peer = self.peer.office_code
+        is_shared = table in self.shared
+        if scope.in_scope(peer, office, is_shared) or (
+                moved_from is not None and scope.in_scope(peer, moved_from, False)):
+            return "send"
+        if not is_shared and table in self.tables:
+            return "later"
+        return "skip"
+
+
+def plan_entries(session: Session, peer: PeerView) -> Outgoing:
+    """First pass: what the bundle carries, holding only the row ids that may need a
+    snapshot and the seqs decided by the rows' state."""
+    choose = _Chooser(peer)
+    plan = Outgoing(peer, max_seq=peer.acked_local_seq)
+    later: list[tuple[int, str, str, str | None]] = []
+    sent_rows: dict[str, set[str]] = {}
+    raw = _driver(session)
+    for seq, origin, origin_seq, table, row_id, office, moved_from in raw.execute(
+            _SCAN.format(more=""), (peer.acked_local_seq, _MAX_SEQ)):
+        plan.max_seq = seq
+        decided = choose(origin, origin_seq, table, office, moved_from)
+        if decided == "send":
+            plan.count += 1
+            if table not in choose.shared and table in choose.tables:
+                sent_rows.setdefault(table, set()).add(row_id)
+        elif decided == "later":
+            later.append((seq, table, row_id, moved_from))
     if later:
-        chosen.extend(_late_entries(session, peer.office_code, later, tables))
-        chosen.sort(key=lambda pair: pair[0])
-    entries = [e for _, e in chosen]
-    entries[:0] = list(_snapshots(session, peer.office_code, entries, tables))
-    return entries, max_seq
+        for seq, table, row_id in _late_entries(session, peer.office_code, later,
+                                                choose.tables):
+            plan.late.add(seq)
+            sent_rows.setdefault(table, set()).add(row_id)
+        plan.count += len(plan.late)
+    plan.snapshots = list(_snapshots(session, peer.office_code, sent_rows, choose.tables))
+    plan.count += len(plan.snapshots)
+    return plan
+
+
+def lines(session: Session, plan: Outgoing) -> Iterator[bytes]:
+    """Second pass: the bundle's changes.jsonl lines (canonical JSON, as
+    bzdesk.sync.bundle.entry_line writes them), snapshots first. Attachment rows add
+    their file's hash to ``plan.attachments``."""
+    for e in plan.snapshots:
+        _note_attachment(plan, e["table"], e["fields"])
+        yield entry_line(e)
+    choose = _Chooser(plan.peer)
+    late = plan.late
+    made = len(plan.snapshots)
+    raw = _driver(session)
+    quote = json.encoder.encode_basestring  # json.dumps of a str with ensure_ascii=False
+    for seq, origin, origin_seq, table, row_id, office, moved_from, hlc, fields in raw.execute(
+            _SCAN.format(more=", hlc, fields"), (plan.peer.acked_local_seq, plan.max_seq)):
+        if seq in late or choose(origin, origin_seq, table, office, moved_from) == "send":
+            if table == "attachment":
+                _note_attachment(plan, table, json.loads(fields))
+            made += 1
+            # entry_line(entry_dict(row)) spelled out: the logged fields are canonical
+            # JSON already, and "fields" sorts first.
+            yield (f'{{"fields":{fields},"hlc":{hlc},"moved_from":'
+                   f'{"null" if moved_from is None else quote(moved_from)},'
+                   f'"office_id":{quote(office)},"origin":{quote(origin)},"origin_seq":'
+                   f'{origin_seq if origin_seq > 0 else "null"},"row_id":{quote(row_id)},'
+                   f'"table":{quote(table)}}}\n').encode()
+    if made != plan.count:  # the export runs in one write transaction: cannot happen
+        raise RuntimeError(f"bundle lines {made} != planned {plan.count}")
 
 
 def _late_entries(session: Session, peer: str, later: list[tuple[int, str, str, str | None]],
-                  tables: dict[str, TableInfo]) -> Iterator[tuple[int, dict[str, Any]]]:
+                  tables: dict[str, TableInfo]) -> Iterator[tuple[int, str, str]]:
     """Of the entries written for rows outside the peer's scope, those it still needs:
     the row is the peer's now, or the entry moved a row the peer once held."""
     by_table: dict[str, set[str]] = {}
@@ -169,32 +242,59 @@ def _late_entries(session: Session, peer: str, later: list[tuple[int, str, str, 
             select(Change.table_name, Change.row_id).distinct().where(
                 Change.row_id.in_(part),
                 or_(_range(Change.office_id, peer), _range(Change.moved_from, peer)))).tuples())
-    wanted = [seq for seq, table, row_id, moved in later
-              if (table, row_id) in now_in or (moved is not None and (table, row_id) in once_in)]
-    for i in range(0, len(wanted), IN_CHUNK):
-        for c in session.execute(select(*ENTRY_COLUMNS).where(
-                Change.seq.in_(wanted[i:i + IN_CHUNK]))):
-            yield c.seq, entry_dict(c)
+    for seq, table, row_id, moved in later:
+        if (table, row_id) in now_in or (moved is not None and (table, row_id) in once_in):
+            yield seq, table, row_id
 
 
-def _snapshots(session: Session, peer: str, entries: list[dict[str, Any]],
+def _snapshots(session: Session, peer: str, sent_rows: dict[str, set[str]],
                tables: dict[str, TableInfo]) -> Iterator[dict[str, Any]]:
     """Snapshots of the rows, now in the peer's scope, whose history here lies partly
     outside it (the peer may lack those entries)."""
-    by_table: dict[str, set[str]] = {}
-    for e in entries:
-        t = tables.get(e["table"])
-        if t is not None and not t.shared:
-            by_table.setdefault(t.name, set()).add(e["row_id"])
-    for table in sorted(by_table):
+    foreign = _foreign_rows(session, peer, sent_rows)
+    for table in sorted(foreign):
         t = tables[table]
-        foreign: set[str] = set()
-        for part in _chunks(by_table[table]):
-            foreign.update(session.scalars(select(Change.row_id).distinct().where(
-                Change.table_name == table, Change.row_id.in_(part),
-                ~_range(Change.office_id, peer))))
         column = getattr(t.model, t.scope_column)
-        for row_id in sorted(foreign):
+        for row_id in sorted(foreign[table]):
             owner = session.scalar(select(column).where(t.model.id == row_id))
             if owner is not None and scope.within(str(owner), peer):
                 yield from snapshot(session, table, row_id, str(owner))
+
+
+def _foreign_rows(session: Session, peer: str,
+                  sent_rows: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Of ``sent_rows``, those with an entry here naming an office outside the peer's
+    scope. Looked up from whichever side is smaller: the entries outside the scope
+    (through the office_id index) or the rows sent."""
+    lo, hi = scope.prefix(peer), scope.prefix(peer) + ":"
+    raw = _driver(session)
+    outside = "(office_id < ? OR office_id >= ?)"
+    sent = sum(len(ids) for ids in sent_rows.values())
+    found: dict[str, set[str]] = {}
+    few = raw.execute(f"SELECT count(*) FROM (SELECT 1 FROM change_log WHERE {outside} "
+                      "LIMIT ?)", (lo, hi, sent + 1)).fetchone()[0]
+    if few <= sent:
+        for table, row_id in raw.execute(
+                f"SELECT DISTINCT table_name, row_id FROM change_log WHERE {outside}", (lo, hi)):
+            if row_id in sent_rows.get(table, ()):
+                found.setdefault(table, set()).add(row_id)
+        return found
+    for table, ids in sent_rows.items():
+        for part in _chunks(ids):
+            marks = ",".join("?" * len(part))
+            found.setdefault(table, set()).update(rid for (rid,) in raw.execute(
+                f"SELECT DISTINCT row_id FROM change_log WHERE row_id IN ({marks}) "
+                f"AND table_name = ? AND {outside}", [*part, table, lo, hi]))
+    return found
+
+
+def _note_attachment(plan: Outgoing, table: str, fields: Any) -> None:
+    if table == "attachment" and isinstance(fields, dict) and isinstance(
+            fields.get("sha256"), str):
+        plan.attachments.add(fields["sha256"])
+
+
+def _driver(session: Session) -> Any:
+    """The sqlite3 connection of the session's transaction: 400k rows read as plain
+    tuples (no result objects)."""
+    return session.connection().connection.driver_connection

@@ -69,15 +69,48 @@ class TableInfo:
         """Values for every column in ``columns`` order from ``fields`` (as logged when
         ``logged``, else already decoded); a missing or None NOT NULL column gets its
         default. Callers set id, hlc and origin."""
-        out = [fields.get(k) for k in self.columns]
-        for i, convert, not_null, default in self.fixups:
-            value = out[i]
-            if value is None:
-                if not_null:
-                    out[i] = default() if callable(default) else default
-            elif logged and convert is not None:
-                out[i] = convert(value)
-        return out
+        return self._builders[0 if logged else 1](fields.get)
+
+    @functools.cached_property
+    def _builders(self) -> tuple[Callable[[Any], list[Any]], Callable[[Any], list[Any]]]:
+        """``insert_row`` for this table, as logged and as decoded: one list display
+        per table, written out once (a full bundle builds a row per entry, and a loop
+        over the columns cost several times more)."""
+        return self._builder(self.conversions), self._builder([])
+
+    def _builder(self, conversions: list[tuple[int, Callable[[Any], Any]]]
+                 ) -> Callable[[Any], list[Any]]:
+        convert = dict(conversions)
+        default = dict(self.none_defaults)
+        names: dict[str, Any] = {}
+        parts = []
+        for i, k in enumerate(self.columns):
+            got = f"get({k!r})"
+            if i not in convert and i not in default:
+                parts.append(got)
+                continue
+            names[f"c{i}"] = convert.get(i)
+            names[f"d{i}"] = default.get(i)
+            value = f"c{i}(v)" if i in convert else "v"
+            # a converted value is never None: the defaults stay apart
+            none = "None" if i not in default else (
+                f"d{i}()" if callable(default[i]) else f"d{i}")
+            parts.append(f"({none} if (v := {got}) is None else {value})")
+        source = f"def build(get):\n    return [{', '.join(parts)}]\n"
+        exec(compile(source, f"<insert_row {self.name}>", "exec"), names)
+        built: Callable[[Any], list[Any]] = names["build"]
+        return built
+
+    @functools.cached_property
+    def conversions(self) -> list[tuple[int, Callable[[Any], Any]]]:
+        return [(i, convert) for i, convert, _, _ in self.fixups if convert is not None]
+
+    @functools.cached_property
+    def none_defaults(self) -> list[tuple[int, Any]]:
+        """(index, default) of the NOT NULL columns with a default (None given for one
+        without a default stays None: nothing to do)."""
+        return [(i, default) for i, _, not_null, default in self.fixups
+                if not_null and default is not None]
 
     @functools.cached_property
     def fixups(self) -> list[tuple[int, Callable[[Any], Any] | None, bool, Any]]:

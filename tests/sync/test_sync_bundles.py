@@ -111,6 +111,24 @@ def test_a_bundle_that_does_not_read_back_is_removed(net: Net,
     assert counts(net["a1"])["bundle_record"] == 0
 
 
+def test_streamed_lines_are_canonical_and_parse_back_as_json_does(net: Net) -> None:
+    """The export writes lines straight from the change log and the import reads the
+    usual ones without a second JSON parse: both agree with canonical JSON."""
+    pid = add_person(net["a1"], "360121", "引号\"和反斜杠\\", 1)
+    set_fields(net["a1"], Person, pid, phone="13900000000")
+    file = Path(net.export("a1", "city").file)
+    raw = open_bundle(file, net["city"]).members[bfmt.CHANGES].decode()
+    lines = raw.splitlines()
+    assert len(lines) >= 3
+    for line in lines:
+        entry = json.loads(line)
+        assert bfmt.entry_line(entry).decode() == line + "\n"  # canonical
+        parsed = bfmt.parse_line(line)
+        assert json.loads(parsed.pop(bfmt.FIELDS_JSON)) == entry["fields"]
+        assert parsed == entry
+    assert any('\\"' in line for line in lines)  # an escaped name took the JSON path
+
+
 def test_two_sites_of_one_office_never_overwrite_each_others_bundles(net: Net) -> None:
     out = net["a1"].root.parent / "usb"
     one, two = net.export("a1", "a2", out), net.export("a2", "a1", out)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,10 +32,10 @@ from bzdesk.services.attachments import blob_path
 from bzdesk.services.exchange.cards import find_peer
 from bzdesk.services.office import current_office
 from bzdesk.services.staffing.catalog import seed_dictionaries
-from bzdesk.sync import bundle, scope
+from bzdesk.sync import bulk, bundle, outbox, scope
 from bzdesk.sync.keys import UnlockedKeys
 from bzdesk.sync.merge import Merger
-from bzdesk.sync.outbox import PeerView, entry_fields, select_entries, version_vector
+from bzdesk.sync.outbox import PeerView, version_vector
 from bzdesk.sync.tables import TableInfo
 from bzdesk.uow import replaying
 
@@ -83,7 +83,7 @@ def export_bundle(db: Database, actor: Actor, unlocked: UnlockedKeys, to: str, o
         view = PeerView(peer.site_id, peer.office_code, json.loads(peer.known_vector), acked)
         if progress:
             progress(0, 3, "挑选要发送的变更")
-        entries, max_seq = select_entries(s, view)
+        plan = outbox.plan_entries(s, view)
         seq = peer.sent_seq + 1
         prev = s.scalar(select(BundleRecord.manifest_hash).where(
             BundleRecord.direction == "out", BundleRecord.peer_site == peer.site_id,
@@ -103,54 +103,44 @@ def export_bundle(db: Database, actor: Actor, unlocked: UnlockedKeys, to: str, o
             # office in the same second: never overwrite it, name ours by our site.
             target = out_dir / bundle.bundle_file_name(me.site_id, peer.office_code, stamp, seq)
         if progress:
-            progress(1, 3, f"写入 {len(entries)} 条变更")
+            progress(1, 3, f"写入 {plan.count} 条变更")
         recipients = [pyrage.x25519.Recipient.from_str(peer.recipient),
                       unlocked.identity.to_public()]
-        blobs = _blobs_for(db, entries)
         manifest_hash, count, size = bundle.write_bundle(
-            target, manifest, entries, blobs, unlocked.signing, recipients, db.paths.root / "tmp")
+            target, manifest, outbox.lines(s, plan), _blob_files(db, plan), unlocked.signing,
+            recipients, db.paths.root / "tmp")
+        blobs = len(plan.attachments)
         if progress:
             progress(2, 3, "读回校验")
         _read_back(db, unlocked, target, me.site_id)
         s.add(BundleRecord(direction="out", peer_site=peer.site_id, seq=seq,
                            file_name=target.name, manifest_hash=manifest_hash, prev_hash=prev,
-                           max_local_seq=max_seq, changes=count, blobs=len(blobs), bytes=size,
+                           max_local_seq=plan.max_seq, changes=count, blobs=blobs, bytes=size,
                            result="written", at=datetime.now(), detail="{}"))
         peer.sent_seq = seq
         audit.append(s, actor=actor.username, op="导出数据包", target=target.name,
                      detail={"peer": peer.site_id, "seq": seq, "changes": count})
     if progress:
         progress(3, 3, "完成")
-    return ExportResult(True, str(target.resolve()), peer.office_code, seq, count, len(blobs),
-                        size)
+    return ExportResult(True, str(target.resolve()), peer.office_code, seq, count, blobs, size)
 
 
-def _attachment_shas(entries: Iterable[dict[str, Any]]) -> set[str]:
-    found = set()
-    for e in entries:
-        if e.get("table") == "attachment":
-            fields = entry_fields(e)
-            if isinstance(fields, dict) and isinstance(fields.get("sha256"), str):
-                found.add(fields["sha256"])
-    return found
-
-
-def _blobs_for(db: Database, entries: list[dict[str, Any]]) -> list[tuple[str, Path]]:
-    """The files the sent attachment rows need (each once)."""
-    out = []
-    for sha in sorted(_attachment_shas(entries)):
+def _blob_files(db: Database, plan: outbox.Outgoing) -> Iterator[tuple[str, Path]]:
+    """The files the sent attachment rows need (each once); read after the lines."""
+    for sha in sorted(plan.attachments):
         path = blob_path(db.paths, sha)
         if not path.exists():
             raise BundleRejected(
                 f"本机缺少附件文件 {sha[:12]}…，无法导出。请先从备份恢复附件目录。")
-        out.append((sha, path))
-    return out
+        yield sha, path
 
 
-def _store_blobs(db: Database, opened: bundle.Opened) -> None:
-    """Every attachment row must come with its file (or we have it already)."""
+def _store_blobs(db: Database, opened: bundle.Opened, shas: set[str]) -> None:
+    """Every attachment row must come with its file (or we have it already). Runs
+    inside the import's transaction: a refusal rolls the rows back, and a file stored
+    for a bundle refused later is harmless (files are named by their content)."""
     carried = set(opened.blob_names())
-    for sha in _attachment_shas(opened.changes(mentioning="attachment")):
+    for sha in sorted(shas):
         target = blob_path(db.paths, sha)
         if target.exists():
             continue
@@ -251,7 +241,6 @@ def _take(db: Database, actor: Actor, opened: bundle.Opened, file: Path, my_code
         with db.write() as s:
             _record(s, sender, seq, file, opened, "already_known", 0, {})
         return ImportResult(True, sender, seq, 0, True, 0, [], "已导入过（重复或较旧的数据包）")
-    _store_blobs(db, opened)  # files first: an orphan file is harmless, a missing one is not
     if not recent_backup_exists(db.paths):
         backup_database(db.paths, reason="before-bundle")
     if progress:
@@ -266,8 +255,10 @@ def _take(db: Database, actor: Actor, opened: bundle.Opened, file: Path, my_code
             seed_dictionaries(s)
             merger = Merger(s, db.site, my_code, {k: int(v) for k, v in
                                                    m.get("version_vector", {}).items()},
-                            record.id, version_vector(s), _writer_check)
+                            record.id, version_vector(s), _writer_check,
+                            bulk=_changes_size(m) >= bulk.BULK_BYTES)
             result = merger.apply(opened.changes())
+            _store_blobs(db, opened, merger.attachments)
             record.changes = result.applied
             findings = []
             if result.far_future:
@@ -296,6 +287,11 @@ def _take(db: Database, actor: Actor, opened: bundle.Opened, file: Path, my_code
         progress(3, 3, "完成")
     return ImportResult(True, sender, seq, result.applied, False, result.conflicts, findings,
                         "")
+
+
+def _changes_size(m: dict[str, Any]) -> int:
+    """The size of changes.jsonl as the (verified) manifest lists it."""
+    return int(m["members"][bundle.CHANGES]["size"])
 
 
 def _record(s: Any, sender: str, seq: int, file: Path, opened: bundle.Opened, result: str,
