@@ -7,14 +7,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import openpyxl
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from qt_helpers import make_workspace, open_window, type_into
 
@@ -197,20 +199,30 @@ def test_ctrl_f_goes_to_the_search_box(qtbot: QtBot, ws: Workspace,
     qtbot.waitUntil(lambda: page.roster.search.hasFocus())
 
 
-def test_the_import_button_comes_with_the_import_wizard(
-        qtbot: QtBot, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(roster, "import_wizard_available", lambda: False)
-    assert not open_roster(qtbot, ws).import_button.isVisibleTo(None)  # type: ignore[arg-type]
+def test_the_import_and_export_buttons_open_the_wizard_and_write_a_workbook(
+        qtbot: QtBot, ws: Workspace, staffed: st.DemoSummary, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[object, object, str]] = []
     wizard = ModuleType(roster.IMPORT_WIZARD)
     wizard.open_import_wizard = lambda parent, ws, kind: calls.append(  # type: ignore[attr-defined]
         (parent, ws, kind))
-    monkeypatch.setitem(sys.modules, roster.IMPORT_WIZARD, wizard)
-    monkeypatch.setattr(roster, "import_wizard_available", lambda: True)
-    page = open_roster(qtbot, ws)
-    assert page.import_button.isVisibleTo(page)
-    page.import_button.click()
+    with monkeypatch.context() as patched:
+        patched.setitem(sys.modules, roster.IMPORT_WIZARD, wizard)
+        page = open_roster(qtbot, ws)
+        assert page.import_button.isVisibleTo(page)
+        page.import_button.click()
     assert calls == [(page, ws, "roster")]
+    # 导出花名册: the real wizard module writes the workbook in the background
+    target = tmp_path / "花名册.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_a, **_k: (str(target), "")))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda _p, _t, text, *_a: said.append(text)))
+    page.export_button.click()
+    qtbot.waitUntil(lambda: bool(said) and ops.pending() == 0, timeout=30_000)
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    assert sheet.max_row > 2 and str(target) in said[0]
 
 
 def test_a_changed_person_reloads_the_list(qtbot: QtBot, ws: Workspace, db: Database,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import Boxes, make_workspace, open_window, type_into
 
-import ui
 from bzdesk.db import Database
 from bzdesk.roles import Actor
 from bzdesk.services import staffing
@@ -333,25 +331,23 @@ def test_main_dialogs_open_and_close(qtbot: QtBot, demo: None, window: MainWindo
     assert {"UnitDialog", "QuotaDialog", "LeaderDialog"} <= kinds
 
 
-def test_import_button_calls_the_wizard_once_it_exists(
+def test_import_and_export_buttons_call_the_wizard(
         qtbot: QtBot, demo: None, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     page = staffing_page(qtbot, window)
-    assert page.units.import_button.isHidden() == ("ui.import_wizard" not in sys.modules
-                                                   and not _wizard_file())
+    assert not page.units.import_button.isHidden() and not page.units.export_button.isHidden()
     calls: list[tuple[Any, Any, str]] = []
     fake = ModuleType("ui.import_wizard")
     fake.open_import_wizard = lambda parent, ws, kind: calls.append(  # type: ignore[attr-defined]
         (parent, ws, kind))
+    fake.export_workbook = lambda parent, ws, kind: calls.append(  # type: ignore[attr-defined]
+        (parent, ws, "export " + kind))
     monkeypatch.setitem(sys.modules, "ui.import_wizard", fake)
     tab = UnitsTab(page.ctx)
     qtbot.addWidget(tab)
-    assert not tab.import_button.isHidden() and tab.import_button.isEnabled()
+    assert tab.import_button.isEnabled() and tab.export_button.isEnabled()
     tab.import_button.click()
-    assert calls == [(tab, tab.ws, "units")]
-
-
-def _wizard_file() -> bool:
-    return (Path(ui.__file__).parent / "import_wizard.py").exists()
+    tab.export_button.click()
+    assert calls == [(tab, tab.ws, "units"), (tab, tab.ws, "export units")]
 
 
 def test_an_empty_tree_answers_outside_its_rows() -> None:

@@ -8,7 +8,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from bzdesk.changes import Area
+from bzdesk.services.reports import ReportParams
 from ui.pages.base import Page, PageContext
+from ui.report_actions import ReportActions, ReportRequest
 
 
 class PartyPage(Page):
@@ -36,6 +38,13 @@ class PartyPage(Page):
             section = kind(ctx)
             self.sections[key] = section
             self.tabs.addTab(section, title)
+        # The year's ledger: the year the 达标看板 shows.
+        dashboard = self.sections["dashboard"]
+        assert isinstance(dashboard, DashboardTab)
+        self.reporter = ReportActions(self, self.ws, lambda: ReportRequest(
+            "party", ReportParams(year=dashboard.year.value())))
+        self.report_button = self.reporter.button()
+        self.tabs.setCornerWidget(self.report_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.tabs)

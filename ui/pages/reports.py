@@ -1,19 +1,15 @@
 """统计报表: pick a report and its day or year, then preview, print, save the PDF or export
 the same tables to Excel. A second tab chooses the office's own fonts (字体设置).
 
-Reports are written by bzdesk.services.reports in the background (ops.run_read, with a
-progress dialog that can cancel); the preview and printing are ui.print_preview's.
+Making, previewing, printing and saving a report is ui.report_actions' (the domain pages'
+打印/导出报表 buttons use the same); this page only chooses the report and its period.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
-from PySide6.QtCore import QDate, QDateTime, Qt, QTemporaryDir
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -33,7 +29,8 @@ from bzdesk.services import reports
 from ui import ops
 from ui.pages.base import Page, PageContext, scope_text
 from ui.pages.reports_fonts import FontsTab
-from ui.print_preview import PrintPreview, print_pdf
+from ui.print_preview import PrintPreview
+from ui.report_actions import ReportActions, ReportRequest, report_title
 from ui.widgets import OK_STYLE, heading, hint_label, set_message
 
 
@@ -42,23 +39,20 @@ class ReportsPanel(Page):
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._tmp = QTemporaryDir()
-        self.preview: PrintPreview | None = None
-        self.last: ReportResult | None = None
-
-        self.labels = {
-            "roster": (self.tr("实名制人员花名册"), self.tr(
+        self.reporter = ReportActions(self, self.ws, self.request, on_saved=self._saved)
+        self.descriptions = {
+            "roster": self.tr(
                 "统计日期在编的全部人员，按单位分组：序号、姓名、性别、出生年月、单位、编制类型、"
-                "职务、入编时间。")),
-            "staffing": (self.tr("机构编制统计表"), self.tr(
+                "职务、入编时间。"),
+            "staffing": self.tr(
                 "各单位分编制类型的核定、实有、在途、空编、超编（各类型并列、不相加），"
-                "编制类型汇总，领导职数配备，本年度人员增减。")),
-            "visits": (self.tr("挂点联系走访情况报表"), self.tr(
+                "编制类型汇总，领导职数配备，本年度人员增减。"),
+            "visits": self.tr(
                 "领导（专员）× 联系点 × 季度的走访情况，年度走访发现问题清单，"
-                "按责任单位的问题办理情况。")),
-            "party": (self.tr("机关党建工作台账"), self.tr(
+                "按责任单位的问题办理情况。"),
+            "party": self.tr(
                 "各党组织年度活动统计，活动台账（应到、实到、请假、缺席），志愿服务，"
-                "在职党员进社区报到台账。")),
+                "在职党员进社区报到台账。"),
         }
         self.kinds = QListWidget()
         self.kinds.setMaximumWidth(260)
@@ -130,73 +124,47 @@ class ReportsPanel(Page):
         self.kinds.setCurrentRow(row)
 
     def label(self, key: str) -> str:
-        return self.labels.get(key, (reports.report_kind(key).label, ""))[0]
+        return report_title(key)
 
     def params(self) -> reports.ReportParams:
         if self.kind().uses_year:
             return reports.ReportParams(year=self.year.value())
         return reports.ReportParams(as_of=self.day.date().toPython())  # type: ignore[arg-type]
 
+    def request(self) -> ReportRequest:
+        return ReportRequest(self.kind().key, self.params())
+
     def _kind_chosen(self) -> None:
         kind = self.kind()
         self.title.setText(self.label(kind.key))
-        self.description.setText(self.labels.get(kind.key, ("", kind.description))[1])
+        self.description.setText(self.descriptions.get(kind.key, kind.description))
         self.form.setRowVisible(self.day, not kind.uses_year)
         self.form.setRowVisible(self.year, kind.uses_year)
         set_message(self.message, "")
 
-    def _file_name(self, suffix: str) -> str:
-        stamp = QDateTime.currentDateTime().toString("yyyyMMdd-HHmmss")
-        return f"{self.label(self.kind().key)}-{stamp}{suffix}"
+    # -- making files (ui.report_actions, shared with the domain pages) ---------------------
+    @property
+    def preview(self) -> PrintPreview | None:
+        return self.reporter.preview
 
-    # -- making files ----------------------------------------------------------------------
-    def generate(self, out: Path, then: Callable[[ReportResult], None]) -> ops.Op:
-        label = self.tr("正在生成{0}…").format(self.label(self.kind().key))
-        return ops.run_read(self, self.ws, reports.write_report, self.kind().key, out,
-                            self.params(), label=label, on_success=then)
-
-    def _temporary(self) -> Path:
-        return Path(self._tmp.path()) / self._file_name(".pdf")
+    @property
+    def last(self) -> ReportResult | None:
+        return self.reporter.last
 
     def open_preview(self) -> ops.Op:
-        return self.generate(self._temporary(), self._show_preview)
-
-    def _show_preview(self, result: ReportResult) -> None:
-        self.last = result
-        if self.preview is not None:
-            self.preview.close()
-        self.preview = PrintPreview(result.path, result.pages, self.label(self.kind().key), self,
-                                    export=self.save_excel)
-        self.preview.open()
+        return self.reporter.open_preview()
 
     def print_report(self) -> ops.Op:
-        def ready(result: ReportResult) -> None:
-            self.last = result
-            print_pdf(self, result.path, result.pages, self.label(self.kind().key))
-
-        return self.generate(self._temporary(), ready)
-
-    def _ask(self, suffix: str, filter_text: str) -> Path | None:
-        start = str(Path.home() / self._file_name(suffix))
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存报表"), start, filter_text)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+        return self.reporter.print_report()
 
     def save_pdf(self) -> ops.Op | None:
-        out = self._ask(".pdf", self.tr("PDF 文件 (*.pdf)"))
-        return None if out is None else self.generate(out, self._saved)
+        return self.reporter.save_pdf()
 
     def save_excel(self) -> ops.Op | None:
-        out = self._ask(".xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
-        return None if out is None else self.generate(out, self._saved)
+        return self.reporter.save_excel()
 
-    def _saved(self, result: ReportResult) -> None:
-        self.last = result
-        pages = self.tr("，{0} 页").format(result.pages) if result.pages else ""
-        set_message(self.message, self.tr("已保存到 {0}（{1} 行{2}）。").format(
-            result.path, result.rows, pages), OK_STYLE)
+    def _saved(self, message: str) -> None:
+        set_message(self.message, message, OK_STYLE)
 
 
 class ReportsPage(Page):

@@ -10,8 +10,8 @@ service) with no buttons that write.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,19 +25,15 @@ from PySide6.QtWidgets import (
 
 from bzdesk.changes import Area
 from bzdesk.roles import Can
+from bzdesk.services.reports import ReportParams
 from ui.pages.base import Page, PageContext
 from ui.pages.roster_list import RosterTab
 from ui.pages.roster_retire import RetirementTab
+from ui.report_actions import ReportActions, ReportRequest
 from ui.widgets import heading
 
-IMPORT_WIZARD = "ui.import_wizard"  # open_import_wizard(parent, ws, kind), when shipped
-
-
-def import_wizard_available() -> bool:
-    try:
-        return importlib.util.find_spec(IMPORT_WIZARD) is not None
-    except (ImportError, ValueError):
-        return False
+# Imported when the clerk asks for it: the wizard pulls in the Excel reader.
+IMPORT_WIZARD = "ui.import_wizard"
 
 
 class RosterPage(Page):
@@ -54,11 +50,20 @@ class RosterPage(Page):
         self.import_button = QPushButton(self.tr("导入花名册…"))
         self.import_button.setToolTip(self.tr("从 Excel 花名册导入人员和在编情况"))
         self.import_button.clicked.connect(self.open_import)
-        self.import_button.setVisible(self.actor.can(Can.WRITE) and import_wizard_available())
+        self.import_button.setVisible(self.actor.can(Can.WRITE))
+        self.export_button = QPushButton(self.tr("导出花名册…"))
+        self.export_button.setToolTip(self.tr(
+            "导出可再次导入的 Excel 花名册（查看者导出的身份证号已隐去中间位）"))
+        self.export_button.clicked.connect(self.export_roster)
         title = QHBoxLayout()
         title.addWidget(heading(self.tr("实名管理")))
         title.addStretch(1)
         title.addWidget(self.import_button)
+        title.addWidget(self.export_button)
+        self.reporter = ReportActions(self, self.ws, lambda: ReportRequest(
+            "roster", ReportParams(as_of=date.today())))
+        self.report_button = self.reporter.button()
+        title.addWidget(self.report_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(title)
@@ -84,6 +89,11 @@ class RosterPage(Page):
         """The shared import wizard, imported only when the clerk asks for it."""
         wizard = importlib.import_module(IMPORT_WIZARD)
         return wizard.open_import_wizard(self, self.ws, "roster")
+
+    def export_roster(self) -> object:
+        """The roster as a workbook the import takes back (.xlsx or .csv)."""
+        wizard = importlib.import_module(IMPORT_WIZARD)
+        return wizard.export_workbook(self, self.ws, "roster")
 
     def main_dialogs(self) -> list[Callable[[], QDialog]]:
         if not self.actor.can(Can.WRITE):

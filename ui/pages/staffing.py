@@ -9,14 +9,16 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from bzdesk.changes import Area
+from bzdesk.services.reports import ReportParams
 from ui.pages.base import Page, PageContext
 from ui.pages.staffing_categories import CategoriesTab
-from ui.pages.staffing_common import STAFFING_AREAS, StaffingTab
+from ui.pages.staffing_common import STAFFING_AREAS, StaffingTab, picked
 from ui.pages.staffing_plans import PlansTab
 from ui.pages.staffing_pool import PoolTab
 from ui.pages.staffing_stats import StatsTab
 from ui.pages.staffing_teachers import TeachersTab
 from ui.pages.staffing_units import UnitsTab
+from ui.report_actions import ReportActions, ReportRequest
 
 
 class StaffingPage(Page):
@@ -38,6 +40,11 @@ class StaffingPage(Page):
                 self.tr("编制周转池"), self.tr("中小学教职工编制"), self.tr("统计")),
                 strict=True):
             self.tabs.addTab(section, title)
+        # The statistics report of the day the 统计 tab counts to.
+        self.reporter = ReportActions(self, self.ws, lambda: ReportRequest(
+            "staffing", ReportParams(as_of=picked(self.stats.as_of))))
+        self.report_button = self.reporter.button()
+        self.tabs.setCornerWidget(self.report_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.tabs)

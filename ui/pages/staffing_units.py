@@ -4,8 +4,6 @@ the actions on units (新增, 编辑, 移动, 撤并, 只出不进, 核定编制
 from __future__ import annotations
 
 import importlib
-import importlib.util
-import sys
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
@@ -34,17 +32,8 @@ from ui.pages.staffing_quota_dialogs import LeaderDialog, QuotaDialog
 from ui.pages.staffing_unit_detail import UnitDetailPane
 from ui.pages.staffing_unit_dialogs import CloseDialog, MoveDialog, UnitDialog
 
+# Imported when the clerk asks for it: the wizard pulls in the Excel reader.
 WIZARD = "ui.import_wizard"
-
-
-def wizard_available() -> bool:
-    """The import wizard is another engineer's module: offer it once it exists."""
-    if WIZARD in sys.modules:
-        return True
-    try:
-        return importlib.util.find_spec(WIZARD) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 class UnitsTab(StaffingTab):
@@ -88,14 +77,16 @@ class UnitsTab(StaffingTab):
         self.quota_button = QPushButton(self.tr("核定编制…"))
         self.leader_button = QPushButton(self.tr("领导职数…"))
         self.import_button = QPushButton(self.tr("导入机构名单…"))
-        self.import_button.setVisible(wizard_available())
+        self.export_button = QPushButton(self.tr("导出机构名单…"))
+        self.export_button.setToolTip(self.tr("导出可再次导入的 Excel 机构名单"))
         for button, slot in ((self.add_button, self.add_unit), (self.edit_button, self.edit_unit),
                              (self.move_button, self.move_unit),
                              (self.close_button, self.close_unit),
                              (self.freeze_button, self.toggle_freeze),
                              (self.quota_button, self.set_quota),
                              (self.leader_button, self.set_leaders),
-                             (self.import_button, self.import_units)):
+                             (self.import_button, self.import_units),
+                             (self.export_button, self.export_units)):
             button.clicked.connect(slot)
 
         left = QWidget()
@@ -116,7 +107,8 @@ class UnitsTab(StaffingTab):
         layout = QVBoxLayout(self)
         layout.addLayout(button_row(self.add_button, self.edit_button, self.move_button,
                                     self.close_button, self.freeze_button, self.quota_button,
-                                    self.leader_button, self.import_button, stretch_at=7))
+                                    self.leader_button, self.import_button, self.export_button,
+                                    stretch_at=7))
         layout.addWidget(split, 1)
         self._update_buttons()
 
@@ -260,6 +252,10 @@ class UnitsTab(StaffingTab):
     def import_units(self) -> None:
         wizard = importlib.import_module(WIZARD)
         wizard.open_import_wizard(self, self.ws, "units")
+
+    def export_units(self) -> None:
+        wizard = importlib.import_module(WIZARD)
+        wizard.export_workbook(self, self.ws, "units")
 
     def main_dialogs(self) -> list[Callable[[], QDialog]]:
         dialogs: list[Callable[[], QDialog]] = [lambda: self.unit_dialog()]

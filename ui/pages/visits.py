@@ -12,12 +12,14 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from bzdesk.changes import Area
+from bzdesk.services.reports import ReportParams
 from bzdesk.services.visits import BoardRow, GridRow, IssueQuery, VisitQuery
 from bzdesk.services.visits.vocab import quarter_bounds
 from ui.pages.base import Page, PageContext
 from ui.pages.visits_board import DashboardTab
 from ui.pages.visits_links import AssignmentsTab
 from ui.pages.visits_records import PAGE, IssuesTab, RecordsTab
+from ui.report_actions import ReportActions, ReportRequest
 
 
 class VisitsPage(Page):
@@ -35,6 +37,11 @@ class VisitsPage(Page):
                 self.tr("走访记录"), self.tr("问题清单"), self.tr("挂点安排"),
                 self.tr("统计看板")), strict=True):
             self.tabs.addTab(section, title)
+        # The year's report: the year the 统计看板 shows.
+        self.reporter = ReportActions(self, self.ws, lambda: ReportRequest(
+            "visits", ReportParams(year=self.board.year.value())))
+        self.report_button = self.reporter.button()
+        self.tabs.setCornerWidget(self.report_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.tabs)
