@@ -1774,8 +1774,20 @@ Data folder: {5}</translation>
         <translation>The headings were recognised automatically. If a column is matched wrongly, choose again on the right; the ones marked * are required.</translation>
     </message>
     <message>
+        <source>记住我手动选择的列名，下次自动识别</source>
+        <translation>Remember the column names I chose by hand, and recognise them next time</translation>
+    </message>
+    <message>
+        <source>表头所在行</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
         <source>工作表“{0}”的表头在第 {1} 行，数据从第 {2} 行开始。</source>
         <translation>Sheet “{0}” has its headings in row {1}; the data starts in row {2}.</translation>
+    </message>
+    <message>
+        <source>正在保存表头词典…</source>
+        <translation>Saving the header dictionary…</translation>
     </message>
     <message>
         <source>（不导入）</source>
@@ -3114,32 +3126,16 @@ Data folder: {5}</translation>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <source>实名制人员花名册</source>
-        <translation>Real-name roster</translation>
-    </message>
-    <message>
         <source>统计日期在编的全部人员，按单位分组：序号、姓名、性别、出生年月、单位、编制类型、职务、入编时间。</source>
         <translation>Everyone in post on the reference date, grouped by unit: no., name, sex, month of birth, unit, staffing category, position, date of entry.</translation>
-    </message>
-    <message>
-        <source>机构编制统计表</source>
-        <translation>Staffing statistics</translation>
     </message>
     <message>
         <source>各单位分编制类型的核定、实有、在途、空编、超编（各类型并列、不相加），编制类型汇总，领导职数配备，本年度人员增减。</source>
         <translation>Approved, filled, in process, vacant and over-quota posts of each unit per staffing category (side by side, never added together), category totals, leadership posts, and this year’s entries and exits.</translation>
     </message>
     <message>
-        <source>挂点联系走访情况报表</source>
-        <translation>Liaison visits report</translation>
-    </message>
-    <message>
         <source>领导（专员）× 联系点 × 季度的走访情况，年度走访发现问题清单，按责任单位的问题办理情况。</source>
         <translation>Visits per leader (liaison officer) × liaison point × quarter, the year’s list of problems found, and how each responsible unit handled its problems.</translation>
-    </message>
-    <message>
-        <source>机关党建工作台账</source>
-        <translation>Party work ledger</translation>
     </message>
     <message>
         <source>各党组织年度活动统计，活动台账（应到、实到、请假、缺席），志愿服务，在职党员进社区报到台账。</source>
@@ -3172,30 +3168,6 @@ Data folder: {5}</translation>
     <message>
         <source>报表按当前数据生成：花名册和编制统计表按统计日期，走访和党建台账按年度。每份 PDF 含封面、说明和各表格，表格页注明“第 N 页 共 M 页”。</source>
         <translation>Reports are made from the current data: the roster and staffing statistics as of the reference date, the visits report and party ledger for the year. Each PDF has a cover, an explanation page and the tables, numbered “page N of M”.</translation>
-    </message>
-    <message>
-        <source>正在生成{0}…</source>
-        <translation>Making {0}…</translation>
-    </message>
-    <message>
-        <source>保存报表</source>
-        <translation>Save report</translation>
-    </message>
-    <message>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>，{0} 页</source>
-        <translation>, {0} pages</translation>
-    </message>
-    <message>
-        <source>已保存到 {0}（{1} 行{2}）。</source>
-        <translation>Saved to {0} ({1} rows{2}).</translation>
     </message>
 </context>
 <context>
@@ -3371,6 +3343,14 @@ Data folder: {5}</translation>
     <message>
         <source>从 Excel 花名册导入人员和在编情况</source>
         <translation>Import people and their posts from an Excel roster</translation>
+    </message>
+    <message>
+        <source>导出花名册…</source>
+        <translation>Export roster…</translation>
+    </message>
+    <message>
+        <source>导出可再次导入的 Excel 花名册（查看者导出的身份证号已隐去中间位）</source>
+        <translation>Export an Excel roster that can be imported again (a viewer&apos;s export has the middle digits of ID numbers hidden)</translation>
     </message>
     <message>
         <source>实名管理</source>
@@ -4269,6 +4249,14 @@ Data folder: {5}</translation>
         <translation>Import unit list…</translation>
     </message>
     <message>
+        <source>导出机构名单…</source>
+        <translation>Export unit list…</translation>
+    </message>
+    <message>
+        <source>导出可再次导入的 Excel 机构名单</source>
+        <translation>Export an Excel unit list that can be imported again</translation>
+    </message>
+    <message>
         <source>共 {0} 个机构（正常 {1} 个），显示 {2} 个</source>
         <translation>{0} units ({1} active), {2} shown</translation>
     </message>
@@ -4742,6 +4730,33 @@ Data folder: {5}</translation>
     </message>
 </context>
 <context>
+    <name>import_wizard</name>
+    <message>
+        <source>花名册</source>
+        <translation>roster</translation>
+    </message>
+    <message>
+        <source>机构名单</source>
+        <translation>unit list</translation>
+    </message>
+    <message>
+        <source>导出{0}</source>
+        <translation>Export {0}</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx);;CSV 文件（UTF-8）(*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV file (UTF-8) (*.csv)</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>正在导出{0}…</source>
+        <translation>Exporting {0}…</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>管理员</source>
@@ -4911,6 +4926,85 @@ Data folder: {5}</translation>
     <message>
         <source>打印 {0}</source>
         <translation>Print {0}</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>实名制人员花名册</source>
+        <translation>Real-name roster</translation>
+    </message>
+    <message>
+        <source>机构编制统计表</source>
+        <translation>Staffing statistics</translation>
+    </message>
+    <message>
+        <source>挂点联系走访情况报表</source>
+        <translation>Liaison visits report</translation>
+    </message>
+    <message>
+        <source>机关党建工作台账</source>
+        <translation>Party work ledger</translation>
+    </message>
+    <message>
+        <source>{0}年度</source>
+        <translation>year {0}</translation>
+    </message>
+    <message>
+        <source>截至{0}</source>
+        <translation>as of {0}</translation>
+    </message>
+    <message>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>打印/导出报表</source>
+        <translation>Print/export report</translation>
+    </message>
+    <message>
+        <source>{0}：打印预览（{1}）、导出 PDF 或 Excel</source>
+        <translation>{0}: print preview ({1}), export to PDF or Excel</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>正在生成{0}…</source>
+        <translation>Making {0}…</translation>
+    </message>
+    <message>
+        <source>保存报表</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>，{0} 页</source>
+        <translation>, {0} pages</translation>
+    </message>
+    <message>
+        <source>已保存到 {0}（{1} 行{2}）。</source>
+        <translation>Saved to {0} ({1} rows{2}).</translation>
     </message>
 </context>
 <context>
