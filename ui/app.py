@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from bzdesk.errors import DataDirUnusable
 from bzdesk.paths import DataPaths, resolve_data_dir, resources_dir
 from ui import errors, ops
+from ui.collector import collect_on_gui_thread
 from ui.settings import DEFAULT_LANGUAGE, choose_font, install_translators, language, open_settings
 
 translate = QCoreApplication.translate
@@ -30,6 +31,7 @@ def create_application(paths: DataPaths | None) -> QApplication:
     chosen in this data dir's settings (Chinese by default)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    collect_on_gui_thread(app)
     app.setApplicationName("bzdesk")
     app.setOrganizationName("bzdesk")
     app.setStyle("Fusion")

@@ -3,6 +3,7 @@ message boxes that record instead of blocking."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +17,20 @@ from bzdesk.roles import Actor
 from bzdesk.workspace import Workspace
 from ui import ops
 from ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    """As in the app (ui.collector): no cycle collection in the background helper's
+    thread while a test runs; the test's garbage is collected here, on this thread."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        if was_enabled:
+            gc.enable()
 
 
 @pytest.fixture(autouse=True)
