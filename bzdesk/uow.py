@@ -14,10 +14,10 @@ the audit trail. Rows are never hard-deleted: ``op.delete`` sets the tombstone.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Delete, Insert, Update, event, insert, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
@@ -209,9 +209,21 @@ class WriteOp:
         self.session.flush()
 
 
+_Op = TypeVar("_Op", bound="WriteOp")
+
+
 @contextmanager
 def write_op(session: Session, actor: Actor, name: str, target: str = "") -> Iterator[WriteOp]:
     """Run one named write operation (see the module docstring)."""
+    with running(session, lambda site: WriteOp(session, actor, name, site, target)) as op:
+        yield op
+
+
+@contextmanager
+def running(session: Session, make: Callable[[SiteContext], _Op]) -> Iterator[_Op]:
+    """Open the operation ``make`` builds for this session's site, finish it when the
+    block ends well; shared by ``write_op`` and the bulk path (no nesting, a stamp never
+    below one another process wrote)."""
     site = session.info.get("bz_site")
     if site is None:
         raise WriteOutsideOperation("the database has no site yet (run init first)")
@@ -221,7 +233,7 @@ def write_op(session: Session, actor: Actor, name: str, target: str = "") -> Ite
     stored = session.scalar(select(LocalSite.hlc_last).where(LocalSite.site_id == site.site_id))
     if stored:
         site.clock.observe(stored)
-    op = WriteOp(session, actor, name, site, target)
+    op = make(site)
     session.info["bz_op"] = op
     try:
         yield op

@@ -218,10 +218,12 @@ class _Layout:
         return rows
 
     def draw_page(self, canvas: Any, page: Page, number: int, total: int,
-                  generated: str) -> None:
+                  generated: str, *, first: bool | None = None) -> None:
+        """``first``: the table's first page (title block) — page 1 unless the table
+        follows a cover or 说明 in a longer file."""
         left, right = MARGIN_X, PAGE_WIDTH - MARGIN_X
         y = PAGE_HEIGHT - MARGIN_TOP
-        if number == 1:
+        if number == 1 if first is None else first:
             for p in self.title_block:
                 y -= p.height
                 p.drawOn(canvas, left, y)

@@ -22,7 +22,6 @@ from bzdesk.excel.spec import ColumnSpec, SheetSpec
 from bzdesk.excel.writer import write_table
 from bzdesk.reports.document import PAGE_HEIGHT as DOC_HEIGHT
 from bzdesk.reports.document import PAGE_WIDTH as DOC_WIDTH
-from bzdesk.reports.fonts import draw_text
 from bzdesk.reports.output import (
     CancelCheck,
     Progress,
@@ -33,10 +32,10 @@ from bzdesk.reports.output import (
     new_canvas,
 )
 from bzdesk.reports.pdf import Column, DocumentPage, TableReport
-from bzdesk.reports.table import FOOTER_BASELINE, MARGIN_TOP, MARGIN_X, _Layout
 from bzdesk.reports.table import PAGE_HEIGHT as TABLE_HEIGHT
 from bzdesk.reports.table import PAGE_WIDTH as TABLE_WIDTH
-from bzdesk.reports.table_layout import draw_rows, paginate
+from bzdesk.reports.table import _Layout
+from bzdesk.reports.table_layout import paginate
 from bzdesk.services.reports.model import Report, Table, pdf_text
 
 
@@ -115,41 +114,9 @@ def _table_part(table: TableReport, steps: Steps, generated: str) -> _Part:
     first = pages[0]
 
     def draw(canvas: Any, page: Any, number: int, total: int) -> None:
-        _draw_table_page(layout, canvas, page, page is first, number, total, generated)
+        layout.draw_page(canvas, page, number, total, generated, first=page is first)
 
     return _Part((TABLE_WIDTH, TABLE_HEIGHT), pages, draw)
-
-
-def _draw_table_page(layout: Any, canvas: Any, page: Any, first: bool, number: int,
-                     total: int, generated: str) -> None:
-    """``_Layout.draw_page`` with the file's page number: the layer takes page 1 for the
-    table's first page, here a table may start on page 3 after the cover and 说明."""
-    left, right = MARGIN_X, TABLE_WIDTH - MARGIN_X
-    y = TABLE_HEIGHT - MARGIN_TOP
-    if first:
-        for p in layout.title_block:
-            y -= p.height
-            p.drawOn(canvas, left, y)
-            y -= 4
-        y -= 2
-        info_h = max(p.height for p in layout.info)
-        for p in layout.info:
-            p.drawOn(canvas, left, y - info_h)
-        top = layout.first_top
-    else:
-        head_h = max(p.height for p in layout.running)
-        for p in layout.running:
-            p.drawOn(canvas, left, y - head_h)
-        canvas.saveState()
-        canvas.setLineWidth(0.4)
-        canvas.line(left, y - head_h - 2, right, y - head_h - 2)
-        canvas.restoreState()
-        top = layout.other_top
-    rows = [layout.header, *page.rows] if page.has_table else page.rows
-    draw_rows(canvas, rows, left, top, layout.col_widths, layout.report.zebra)
-    draw_text(canvas, TABLE_WIDTH / 2, FOOTER_BASELINE, f"第 {number} 页 共 {total} 页",
-              layout.song, 9, "center")
-    draw_text(canvas, right, FOOTER_BASELINE, f"生成时间：{generated}", layout.song, 8, "right")
 
 
 def write_pdf(report: Report, out: Path | str, *, progress: Progress | None = None,

@@ -26,14 +26,14 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Final
 
-from sqlalchemy import Boolean, Date, DateTime, select
+from sqlalchemy import Boolean, Date, DateTime
 from sqlalchemy.orm import Session
 
 from bzdesk import audit
 from bzdesk.models import LocalSite, SyncRow
 from bzdesk.models.base import new_id
 from bzdesk.roles import Actor
-from bzdesk.uow import WriteOp, WriteOutsideOperation, scope_column
+from bzdesk.uow import WriteOp, WriteOutsideOperation, running, scope_column
 
 
 def _json_default(value: Any) -> Any:
@@ -293,18 +293,5 @@ def bulk_write_op(session: Session, actor: Actor, name: str,
                   target: str = "") -> Iterator[BulkOp]:
     """``bzdesk.uow.write_op`` with the bulk path (same rules: no nesting, a stamp never
     below one another process wrote, one audit entry when anything changed)."""
-    site = session.info.get("bz_site")
-    if site is None:
-        raise WriteOutsideOperation("the database has no site yet (run init first)")
-    if session.info.get("bz_op") is not None:
-        raise WriteOutsideOperation("write operations do not nest")
-    stored = session.scalar(select(LocalSite.hlc_last).where(LocalSite.site_id == site.site_id))
-    if stored:
-        site.clock.observe(stored)
-    op = BulkOp(session, actor, name, site, target)
-    session.info["bz_op"] = op
-    try:
+    with running(session, lambda site: BulkOp(session, actor, name, site, target)) as op:
         yield op
-        op.finish()
-    finally:
-        session.info.pop("bz_op", None)
