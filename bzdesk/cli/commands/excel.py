@@ -84,13 +84,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         assert ws.actor is not None
         require(ws.actor, Can.WRITE)
-        data = None
+        data, saved = None, None
         try:
             data = ws.read(excel_io.read_import_sheet, file, args.kind, args.sheet)
             if not args.dry_run:
                 saved = excel_io.backup_before_import(ws.paths)
-                if saved is not None:
-                    print(f"导入前已备份数据库：{saved}", file=sys.stderr)
             outcome = ws.write(excel_io.import_sheet, data, dry_run=args.dry_run,
                                progress=context.progress_bar(not args.json))
         except excel_io.ImportRefused as exc:
@@ -106,6 +104,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     report = outcome.value
+    if saved is not None:  # said only when something was written: a refusal writes nothing
+        print(f"导入前已备份数据库：{saved}", file=sys.stderr)
     if args.json:
         context.emit_json({**report.to_json(), "file": str(file)})
     else:
