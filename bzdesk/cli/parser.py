@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from types import ModuleType
 
 
@@ -16,9 +17,14 @@ def command_modules() -> list[ModuleType]:
     return [system, staffing, exchange, report, excel]
 
 
+def program_name() -> str:
+    """How the user started us: ``bzdesk`` when frozen, ``python main.py`` from source."""
+    return "bzdesk" if getattr(sys, "frozen", False) else "python main.py"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
-        prog="python main.py",
+        prog=program_name(),
         description="编制桌面 bzdesk — 不带命令时启动图形界面。",
         epilog="非交互使用：BZDESK_USER、BZDESK_PASSWORD、BZDESK_KEY_PASSPHRASE；"
         "数据目录也可用 BZDESK_DATA_DIR 指定。",

@@ -56,6 +56,14 @@ def test_help_lists_the_commands(cli: Cli, tmp_path: Path) -> None:
     _no_traceback(done.stdout, done.stderr)
 
 
+def test_usage_names_the_program_as_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bzdesk.cli.parser import build_parser
+
+    assert build_parser().format_usage().startswith("usage: python main.py")
+    monkeypatch.setattr("sys.frozen", True, raising=False)  # what PyInstaller sets
+    assert build_parser().format_usage().startswith("usage: bzdesk ")
+
+
 @pytest.mark.parametrize(
     "args",
     [
