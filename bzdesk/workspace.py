@@ -52,8 +52,13 @@ class Workspace:
         return self.db.initialised
 
     def login(self, username: str, password: str) -> Actor:
+        """Read, check the password with no transaction open (argon2id is slow and
+        would hold every writer back), then record the outcome in a short write."""
+        with self.db.read() as s:
+            attempt = auth.read_login(s, username)
+        check = auth.check_password(attempt, password)
         with self.db.write() as s:
-            self.actor = auth.login(s, username, password)
+            self.actor = auth.record_login(s, attempt, check)
         return self.actor
 
     def logout(self) -> None:

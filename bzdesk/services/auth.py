@@ -62,27 +62,76 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def login(session: Session, username: str, password: str) -> Actor:
-    """Check the password; 5 failures lock the account for 15 minutes (audited).
+@dataclass(frozen=True)
+class LoginAttempt:
+    """What a login reads before the password is checked."""
 
-    Call inside ``Database.write()``: the failure count is stored.
-    """
-    user = session.scalar(select(User).where(User.username == username.strip()))
-    now = _now()
-    if user is None or not user.active:
-        audit.append(session, actor=username[:40] or "?", op="登录失败", target=username[:200],
-                     detail={"reason": "unknown user"})
-        session.commit()  # the refusal below rolls back: keep the audit entry
-        raise LoginFailed("用户名或密码不正确。")
+    username: str         # as typed (the audit names an unknown user by it)
+    user_id: str | None   # None: no such active user
+    password_hash: str
+
+
+@dataclass(frozen=True)
+class PasswordCheck:
+    ok: bool
+    new_hash: str | None = None  # the password hashed with today's parameters, if due
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    """argon2id: deliberately slow, so never called inside a write transaction."""
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _refuse_if_locked(user: User, now: datetime) -> None:
     if user.locked_until and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
         raise AccountLocked(
             f"账号“{user.username}”因连续输错密码已被锁定，请 {minutes} 分钟后再试，"
             "或请管理员解锁。"
         )
-    try:
-        _hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
+
+
+def read_login(session: Session, username: str) -> LoginAttempt:
+    """First step of a login (a read): the stored hash; a locked account is refused
+    here, with nothing recorded."""
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    if user is None or not user.active:
+        return LoginAttempt(username, None, "")
+    _refuse_if_locked(user, _now())
+    return LoginAttempt(username, user.id, user.password_hash)
+
+
+def check_password(attempt: LoginAttempt, password: str) -> PasswordCheck:
+    """Second step, with no transaction open: the slow argon2id work (the check, and
+    a new hash when the stored one uses outdated parameters) blocks no writer."""
+    if attempt.user_id is None or not verify_password(attempt.password_hash, password):
+        return PasswordCheck(False)
+    if _hasher.check_needs_rehash(attempt.password_hash):
+        return PasswordCheck(True, hash_password(password))
+    return PasswordCheck(True)
+
+
+def record_login(session: Session, attempt: LoginAttempt, check: PasswordCheck) -> Actor:
+    """Last step, a short write: the user is read again (another login or an admin may
+    have changed it meanwhile), the lock re-checked, the failure counted and 5 failures
+    lock the account for 15 minutes (audited). Call inside ``Database.write()``."""
+    now = _now()
+    user = None if attempt.user_id is None else session.get(
+        User, attempt.user_id, populate_existing=True)
+    if user is None or not user.active:
+        username = attempt.username
+        audit.append(session, actor=username[:40] or "?", op="登录失败", target=username[:200],
+                     detail={"reason": "unknown user"})
+        session.commit()  # the refusal below rolls back: keep the audit entry
+        raise LoginFailed("用户名或密码不正确。")
+    _refuse_if_locked(user, now)
+    if user.password_hash != attempt.password_hash:
+        # changed (reset) while the old one was being checked: not a wrong password
+        raise LoginFailed("用户名或密码不正确。")
+    if not check.ok:
         user.failed_logins += 1
         left = MAX_FAILURES - user.failed_logins
         if left <= 0:
@@ -94,18 +143,31 @@ def login(session: Session, username: str, password: str) -> Actor:
             raise AccountLocked(
                 f"密码连续输错 {MAX_FAILURES} 次，账号“{user.username}”已锁定 "
                 f"{LOCK_MINUTES} 分钟。"
-            ) from None
+            )
         audit.append(session, actor=user.username, op="登录失败", target=user.username,
                      detail={"failures": user.failed_logins})
         session.commit()
-        raise LoginFailed(f"用户名或密码不正确。再错 {left} 次账号将被锁定。") from None
+        raise LoginFailed(f"用户名或密码不正确。再错 {left} 次账号将被锁定。")
     user.failed_logins = 0
     user.locked_until = None
     user.last_login = now
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+    if check.new_hash is not None:
+        user.password_hash = check.new_hash
     audit.append(session, actor=user.username, op="登录", target=user.username, detail={})
     return _actor(user)
+
+
+def login(session: Session, username: str, password: str) -> Actor:
+    """Check the password; 5 failures lock the account for 15 minutes (audited).
+
+    With a session of ``Database.write()``: the session's transaction is ended (it
+    holds the write lock from its first read) before the password is checked, and a
+    new one records the outcome (see read_login, check_password, record_login)."""
+    attempt = read_login(session, username)
+    if session.in_transaction():
+        session.commit()
+    check = check_password(attempt, password)
+    return record_login(session, attempt, check)
 
 
 def create_user(session: Session, actor: Actor, username: str, display_name: str,
@@ -146,10 +208,8 @@ def _get(session: Session, user_id: str) -> User:
 
 def change_password(session: Session, actor: Actor, old: str, new: str) -> Changed:
     user = _get(session, actor.user_id)
-    try:
-        _hasher.verify(user.password_hash, old)
-    except (VerificationError, InvalidHashError):
-        raise LoginFailed("原密码不正确。") from None
+    if not verify_password(user.password_hash, old):
+        raise LoginFailed("原密码不正确。")
     check_password_strength(new)
     user.password_hash = hash_password(new)
     audit.append(session, actor=actor.username, op="修改密码", target=user.username, detail={})

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from bzdesk.db import open_database
 from bzdesk.paths import DataPaths
 from bzdesk.roles import Actor
-from bzdesk.services import auth, office
+from bzdesk.services import office
 from bzdesk.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
@@ -77,8 +77,7 @@ def run_demo(
             ws = Workspace(db)
             actor: Actor = ws.login(user, secret)
         else:
-            with db.write() as s:
-                actor = auth.login(s, username(), password())
+            actor = Workspace(db).login(username(), password())
         parts = []
         for generate in _generators():
             with db.write() as s:

@@ -166,7 +166,7 @@ class Merger:
                 if row is None:
                     row = rows[key] = _Row(False, _NO_STAMP)
                 if t.shared:
-                    self.writer_check(t, e, writers(row, e))
+                    self.writer_check(t, e, writers(t, row, e))
                 self._merge(t, e, row)
             text_ = e.get(FIELDS_JSON)
             if text_.__class__ is not str:

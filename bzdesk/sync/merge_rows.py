@@ -9,10 +9,12 @@ from itertools import islice
 from typing import Any
 
 from bzdesk.errors import BundleRejected
+from bzdesk.sync import scope
 from bzdesk.sync.tables import TableInfo, registry
 
 Stamp = tuple[int, str]
 NO_STAMP: Stamp = (0, "")
+NO_WRITER = "-"  # the writer of a row set for an office with none above it: nobody
 
 
 @dataclass(slots=True)
@@ -76,15 +78,27 @@ def check_entry(e: Any) -> None:
         raise BundleRejected("数据包中有格式不对的变更记录，已拒收。")
 
 
-def writers(row: Row, e: dict[str, Any]) -> set[str]:
-    """Offices that own (write) a shared row: as held, as logged, as the entry says."""
+def writers(t: TableInfo, row: Row, e: dict[str, Any]) -> set[str]:
+    """Offices that write a shared row: its owner as held, as logged, as the entry says.
+    A row set for another office (编制总额: ``for_office``) is written by the office
+    directly above that one, so that office is a writer too: a row set for oneself, or
+    for an office not directly below, has two writers (or none) and no entry passes."""
+    found = _offices(row, e, "office_id", row.writer)
+    if t.scope_column != "office_id":
+        for target in _offices(row, e, t.scope_column, row.owner) | {str(e["office_id"])}:
+            found.add(scope.parent(target) or NO_WRITER)
+    return found
+
+
+def _offices(row: Row, e: dict[str, Any], column: str, held: str | None) -> set[str]:
+    """The offices ``column`` names: as held, as logged, as the entry says."""
     found = set()
-    if row.writer is not None:
-        found.add(row.writer)
-    won = row.raw_value("office_id")
+    if held is not None:
+        found.add(held)
+    won = row.raw_value(column)
     if won is not None:
         found.add(str(won))
-    claimed = e["fields"].get("office_id")
+    claimed = e["fields"].get(column)
     if claimed is not None:
         found.add(str(claimed))
     return found

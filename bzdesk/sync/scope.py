@@ -28,6 +28,12 @@ def ancestors(code: str) -> list[str]:
     return []
 
 
+def parent(code: str) -> str | None:
+    """The office directly above ``code`` (county → city → province; None above that)."""
+    above = ancestors(code)
+    return above[0] if above else None
+
+
 def within(code: str, office: str) -> bool:
     """True when ``code`` is ``office`` itself or an office below it."""
     level = level_of(office)

@@ -5,20 +5,24 @@ A model may declare:
 - ``__scope_column__``: the column naming the office whose scope the row is
   in (default ``office_id``; 编制总额 uses ``for_office``);
 - ``__shared__ = True``: a dictionary-like table written only by the office
-  that owns the row and carried down to the offices below it.
+  that owns the row and carried down to the offices below it; a shared row set
+  for another office (its scope column is not ``office_id``) is written only by
+  the office directly above that one (see bzdesk.sync.merge_rows.writers).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime
+from sqlalchemy import Boolean, Date, DateTime, Integer, String
 
 from bzdesk.models import SyncRow
+from bzdesk.models.base import to_json_value
 
 ENVELOPE = SyncRow.ENVELOPE  # id, hlc, origin: set by the merge, never by a change's fields
 
@@ -64,6 +68,16 @@ class TableInfo:
             convert = typed[key]
             out[key] = value if convert is None else convert(value)
         return out
+
+    def from_clerk(self, key: str, value: Any) -> Any:
+        """A value a clerk typed (text) or gave (in its logged JSON form) for column
+        ``key``, as the column holds it: brought to the form the change log holds, then
+        decoded as the merge decodes incoming values. ValueError when it does not fit."""
+        return self.decode({key: _logged_form(self.model.__table__.c[key], value)})[key]
+
+    def expected(self, key: str) -> str:
+        """What column ``key`` holds, in words a clerk reads (for a refused value)."""
+        return _expected(self.model.__table__.c[key])
 
     def insert_row(self, fields: dict[str, Any], *, logged: bool) -> list[Any]:
         """Values for every column in ``columns`` order from ``fields`` (as logged when
@@ -135,6 +149,57 @@ class TableInfo:
         """{column a change may carry: its converter, or None when JSON's value is it}."""
         return {k: (None if self.plain[k] else c) for k, c in self.converters.items()
                 if k not in ENVELOPE}
+
+
+_YES = {"是", "true", "1"}
+_NO = {"否", "false", "0"}
+
+
+def _logged_form(column: Any, value: Any) -> Any:
+    """A clerk's value for ``column`` in the JSON form the change log holds (see
+    models.base.to_json_value), checked against the column's type; ValueError if not."""
+    kind = column.type
+    text = value.strip() if isinstance(value, str) else None
+    if value is None or (text == "" and not isinstance(kind, String)):
+        if column.nullable:
+            return None
+        raise ValueError(f"{column.key} may not be empty")
+    if isinstance(kind, Boolean):
+        if isinstance(value, bool):
+            return value
+        if text is not None and text.lower() in _YES | _NO:
+            return text.lower() in _YES
+    elif isinstance(kind, Integer):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if text is not None and re.fullmatch(r"[+-]?\d+", text):
+            return int(text)  # full-width digits too, as a clerk may type them
+    elif isinstance(kind, Date | DateTime):
+        if isinstance(value, date):
+            return to_json_value(value)
+        if text is not None:
+            return text  # checked by the decoding (an ISO date or date and time)
+    elif isinstance(kind, String):
+        if isinstance(value, str) and (kind.length is None or len(value) <= kind.length):
+            return value
+    else:
+        return value
+    raise ValueError(f"{value!r} does not fit {column.key} ({kind})")
+
+
+def _expected(column: Any) -> str:
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return "“是”或“否”"
+    if isinstance(kind, Integer):
+        return "整数"
+    if isinstance(kind, DateTime):
+        return "日期时间（如 2024-01-31 09:30）"
+    if isinstance(kind, Date):
+        return "日期（如 2024-01-31）"
+    if isinstance(kind, String) and kind.length is not None:
+        return f"不超过 {kind.length} 个字的文字"
+    return "文字"
 
 
 def _date_text(value: Any) -> Any:

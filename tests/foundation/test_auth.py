@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from bzdesk.db import Database
 from bzdesk.errors import (
@@ -20,6 +22,7 @@ from bzdesk.models import AuditEntry, User
 from bzdesk.roles import GRANTS, SYSTEM, Actor, Can, Role, require
 from bzdesk.services import auth
 from bzdesk.validation import mask_id
+from bzdesk.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,97 @@ def test_five_wrong_passwords_lock_for_fifteen_minutes(
     assert actor.role == Role.CLERK
     user = _user(db, "clerk")
     assert user.locked_until is None and user.failed_logins == 0
+
+
+def _write_lock_is_free(db: Database) -> bool:
+    """True when another connection could start a write now (no write lock is held)."""
+    con = sqlite3.connect(db.paths.database, timeout=0)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        con.rollback()
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("through", ["service", "workspace"])
+def test_the_password_is_checked_with_no_write_transaction_open(
+    db: Database, creds: type, monkeypatch: pytest.MonkeyPatch, through: str
+) -> None:
+    """argon2id is slow: while it runs, no write lock is held, so no writer waits."""
+    sessions: list[Session] = []
+    checked: list[bool] = []
+    real = auth.verify_password
+
+    def verify(password_hash: str, password: str) -> bool:
+        assert _write_lock_is_free(db), "the password was checked inside a write"
+        assert not any(s.in_transaction() for s in sessions)
+        checked.append(True)
+        return real(password_hash, password)
+
+    monkeypatch.setattr(auth, "verify_password", verify)
+
+    def login(password: str) -> Actor:
+        if through == "workspace":
+            return Workspace(db).login("clerk", password)
+        with db.write() as s:
+            sessions.append(s)
+            return auth.login(s, "clerk", password)
+
+    with pytest.raises(LoginFailed, match="再错 4 次"):
+        login("wrong-pass-1")
+    assert _user(db, "clerk").failed_logins == 1
+    assert login(creds.user_password).username == "clerk"
+    assert _user(db, "clerk").failed_logins == 0 and _last_audit(db).op == "登录"
+    assert len(checked) == 2
+
+
+def test_workspace_login_locks_after_five_wrong_passwords(
+    db: Database, creds: type, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = datetime(2026, 3, 1, 9, 0, 0)
+    _clock(monkeypatch, start)
+    ws = Workspace(db)
+    for left in range(auth.MAX_FAILURES - 1, 0, -1):
+        with pytest.raises(LoginFailed, match=f"再错 {left} 次"):
+            ws.login("clerk", "wrong-pass-1")
+    with pytest.raises(AccountLocked, match="锁定 15 分钟"):
+        ws.login("clerk", "wrong-pass-1")
+    assert _user(db, "clerk").locked_until == start + timedelta(minutes=15)
+    entry = _last_audit(db)
+    assert (entry.op, entry.target) == ("账号锁定", "clerk")
+    before = _snapshot(db)
+    with pytest.raises(AccountLocked, match="分钟后再试"):
+        ws.login("clerk", creds.user_password)
+    assert _snapshot(db) == before and ws.actor is None
+    _clock(monkeypatch, start + timedelta(minutes=15, seconds=1))
+    assert ws.login("clerk", creds.user_password).role == Role.CLERK
+
+
+def test_a_lock_set_while_the_password_is_checked_still_refuses(
+    db: Database, creds: type, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock is checked again in the write that records the login: five wrong
+    passwords typed elsewhere during the check lock out the right one too."""
+    real = auth.verify_password
+
+    def verify(password_hash: str, password: str) -> bool:
+        monkeypatch.setattr(auth, "verify_password", real)
+        for _ in range(auth.MAX_FAILURES - 1):
+            with pytest.raises(LoginFailed):
+                Workspace(db).login("clerk", "wrong-pass-1")
+        with pytest.raises(AccountLocked):
+            Workspace(db).login("clerk", "wrong-pass-1")
+        return real(password_hash, password)
+
+    monkeypatch.setattr(auth, "verify_password", verify)
+    with pytest.raises(AccountLocked, match="分钟后再试"):
+        Workspace(db).login("clerk", creds.user_password)
+    user = _user(db, "clerk")
+    assert user.locked_until is not None and user.last_login is None
+    assert _last_audit(db).op == "账号锁定"
 
 
 def test_admin_unlock_lifts_a_lock(db: Database, admin: Actor, creds: type) -> None:

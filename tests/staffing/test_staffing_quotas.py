@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select
 from staffing_helpers import GQ, SY, XZ, Staff, nothing_written
 
 from bzdesk.db import Database
 from bzdesk.errors import IntegrityError, NotFound, PermissionDenied, ValidationError
-from bzdesk.models.staffing import StaffingCategory
+from bzdesk.models.staffing import CountyTotal, StaffingCategory
 from bzdesk.roles import Actor
 from bzdesk.services import staffing as st
 from bzdesk.services.staffing import catalog
@@ -76,15 +77,39 @@ def test_leader_posts_and_refusals(staff: Staff, db: Database) -> None:
     assert {p.column for p in err.value.problems} == {"正职职数", "副职职数"}
 
 
-def test_county_totals(staff: Staff, db: Database) -> None:
+def test_county_totals_are_set_by_the_city(city_staff: Staff) -> None:
+    staff = city_staff
     total = staff.write(st.set_county_total,
                         st.CountyTotalInput("360121", XZ, 500, date(2020, 1, 1), "市编发1号"))
     assert (total.for_office, total.category, total.total) == ("360121", "行政编制", 500)
     staff.write(st.set_county_total, st.CountyTotalInput("360121", XZ, 480, date(2023, 1, 1)))
     assert [t.total for t in staff.read(st.county_totals, date(2022, 1, 1))] == [500]
     assert [t.total for t in staff.read(st.county_totals, date(2023, 1, 1))] == [480]
-    with nothing_written(db), pytest.raises(ValidationError, match="6 位行政区划代码"):
+    with staff.db.read() as s:
+        assert set(s.scalars(select(CountyTotal.office_id))) == {"360100"}  # the writer
+    with nothing_written(staff.db), pytest.raises(ValidationError, match="6 位行政区划代码"):
         staff.write(st.set_county_total, st.CountyTotalInput("3601", XZ, 1, date(2020, 1, 1)))
+
+
+@pytest.mark.parametrize(("code", "words"), [
+    ("360222", "只能由其上级单位（360200）设定"),   # a county of another city
+    ("360100", "只能由其上级单位（360000）设定"),   # the city itself
+    ("360000", "没有上级单位"),
+])
+def test_the_city_sets_only_its_own_counties_totals(city_staff: Staff, code: str,
+                                                    words: str) -> None:
+    with nothing_written(city_staff.db), pytest.raises(PermissionDenied, match=words):
+        city_staff.write(st.set_county_total, st.CountyTotalInput(code, XZ, 5, date(2020, 1, 1)))
+
+
+@pytest.mark.parametrize("code", ["360121", "360122"])
+def test_a_county_cannot_set_a_county_total(staff: Staff, db: Database, code: str) -> None:
+    """编制总额 is written by the office above: not the county itself, nor a neighbour."""
+    with nothing_written(db), pytest.raises(PermissionDenied) as err:
+        staff.write(st.set_county_total, st.CountyTotalInput(code, XZ, 500, date(2020, 1, 1)))
+    assert err.value.message == (f"{code} 的编制总额只能由其上级单位（360100）设定，"
+                                 "本单位（360121）不能设定。")
+    assert staff.read(st.county_totals, date(2024, 1, 1)) == []
 
 
 def test_default_categories_readable_before_seeding(staff: Staff) -> None:

@@ -14,10 +14,12 @@ import pytest
 from sqlalchemy import func, select
 from sync_kit import (
     CATEGORY_ID,
+    UNIT,
     Net,
     Site,
     add_person,
     counts,
+    db_files_hash,
     dump,
     op,
     open_bundle,
@@ -25,11 +27,18 @@ from sync_kit import (
     synced,
 )
 
-from bzdesk.errors import BundleRejected
+from bzdesk.db import open_database
+from bzdesk.errors import BundleRejected, ValidationError
 from bzdesk.models import Change
-from bzdesk.models.staffing import CountyTotal, Person, StaffingCategory, Unit
+from bzdesk.models.staffing import CountyTotal, Person, QuotaLine, StaffingCategory, Unit
 from bzdesk.models.sync import BundleRecord, Conflict, Peer
-from bzdesk.services.exchange import list_conflicts, resolve_conflict
+from bzdesk.services.exchange import (
+    ImportResult,
+    bundles,
+    import_bundle,
+    list_conflicts,
+    resolve_conflict,
+)
 from bzdesk.sync import bundle as bfmt
 
 NAME = re.compile(r"^(\d{6})-to-(\d{6})-(\d{8}T\d{6})-(\d+)\.bzb$")
@@ -179,6 +188,39 @@ def test_the_same_bundle_twice_is_already_known(seeded: Net) -> None:
     assert first.applied > 0 and not first.already_known
     assert again.already_known and again.applied == 0 and again.reason
     assert counts(seeded["city"])["change_log"] == before["change_log"]
+
+
+def test_two_imports_of_one_bundle_racing_apply_it_once(seeded: Net,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two imports of the same bundle (another window, another process): the second
+    passes its first look before the first commits; under the write lock it sees the
+    first's record and records only "already known"."""
+    pid = add_person(seeded["a1"], "360121", "甲", 1)
+    file = Path(seeded.export("a1", "city").file)
+    city = seeded["city"]
+    other = open_database(city.paths)  # another process's handle on the same database
+    first: list[ImportResult] = []
+    real = bundles.recent_backup_exists
+
+    def the_other_import_commits_now(paths: Any) -> bool:
+        monkeypatch.setattr(bundles, "recent_backup_exists", real)
+        first.append(import_bundle(other, city.actor, city.keys, file))
+        return real(paths)
+
+    monkeypatch.setattr(bundles, "recent_backup_exists", the_other_import_commits_now)
+    try:
+        second = seeded.take("city", file)
+    finally:
+        other.close()
+    assert first and first[0].applied > 0 and not first[0].already_known
+    assert (second.already_known, second.applied) == (True, 0)
+    with city.d.read() as s:
+        results = s.scalars(select(BundleRecord.result).where(
+            BundleRecord.direction == "in", BundleRecord.seq == second.sequence,
+            BundleRecord.peer_site == seeded["a1"].site_id).order_by(BundleRecord.at)).all()
+        logged = s.scalar(select(func.count()).select_from(Change).where(Change.row_id == pid))
+    assert results == ["applied", "already_known"]
+    assert logged == 1  # the person's entry was applied (and logged) once
 
 
 def test_bundles_in_any_order_converge(seeded: Net) -> None:
@@ -346,6 +388,68 @@ def test_concurrent_edits_converge_and_the_loser_is_kept_for_review(seeded: Net)
 def list_conflicts_of(site: Site) -> list[Any]:
     with site.d.read() as s:
         return list_conflicts(s, site.actor)
+
+
+def quota_conflicts(net: Net) -> tuple[str, dict[str, Any]]:
+    """A quota line whose count (an integer) and date both sites changed: the county's
+    values lose at the city and are kept for review there."""
+    a1, city = net["a1"], net["city"]
+    with op(a1, "核定编制") as (s, _):
+        line = QuotaLine(office_id="360121", unit_id=UNIT["360121"], category_id=CATEGORY_ID,
+                         approved=10, effective_on=date(2024, 1, 1))
+        s.add(line)
+        s.flush()
+        line_id = line.id
+    net.send("a1", "city")
+    set_fields(a1, QuotaLine, line_id, approved=11, effective_on=date(2024, 2, 1))
+    set_fields(city, QuotaLine, line_id, approved=12, effective_on=date(2024, 3, 1))
+    net.send("a1", "city")
+    found = {c.field: c for c in list_conflicts_of(city)}
+    assert {f: (c.current_value, c.other_value) for f, c in found.items()} == {
+        "approved": (12, 11), "effective_on": ("2024-03-01", "2024-02-01")}
+    return line_id, found
+
+
+def test_an_edited_value_takes_the_type_of_its_column(seeded: Net) -> None:
+    """The clerk types text; a count is stored, logged and synced as a number, a date
+    as a date, so the sites agree and no spurious conflict follows."""
+    a1, city = seeded["a1"], seeded["city"]
+    line_id, found = quota_conflicts(seeded)
+    with city.d.write() as s:
+        resolve_conflict(s, city.actor, found["approved"].id, "edit", " 15 ")
+        resolve_conflict(s, city.actor, found["effective_on"].id, "edit", "2024-04-01")
+    with city.d.read() as s:
+        logged = [json.loads(f) for f in s.scalars(select(Change.fields).where(
+            Change.row_id == line_id).order_by(Change.seq))]
+    assert logged[-2:] == [{"approved": 15}, {"effective_on": "2024-04-01"}]
+    seeded.send("city", "a1")
+    for site in (a1, city):
+        with site.d.read() as s:
+            line = s.get(QuotaLine, line_id)
+            assert line is not None
+            assert (line.approved, line.effective_on) == (15, date(2024, 4, 1))
+    assert dump(a1)[("quota_line", line_id)] == dump(city)[("quota_line", line_id)]
+    assert list_conflicts_of(a1) == [] and list_conflicts_of(city) == []
+
+
+def test_an_edited_value_that_does_not_fit_its_column_is_refused(seeded: Net) -> None:
+    city = seeded["city"]
+    _, found = quota_conflicts(seeded)
+    city.close()
+    before = db_files_hash(city.root)
+    for field, typed, expected in [
+        ("approved", "十二", "整数"), ("approved", "1.5", "整数"), ("approved", "", "整数"),
+        ("approved", True, "整数"), ("effective_on", "2024-13-01", "日期"),
+        ("effective_on", "明年", "日期"),
+    ]:
+        with city.d.write() as s, pytest.raises(ValidationError) as err:
+            resolve_conflict(s, city.actor, found[field].id, "edit", typed)
+        assert err.value.problems[0].kind == "bad_value"
+        message = err.value.message
+        assert f"这一项应为{expected}" in message and message.endswith("没有做任何修改。")
+        city.close()
+        assert db_files_hash(city.root) == before, (field, typed)
+    assert {c.field for c in list_conflicts_of(city)} == {"approved", "effective_on"}
 
 
 def test_entries_out_of_stamp_order_in_one_bundle_still_merge_by_stamp(seeded: Net) -> None:

@@ -41,6 +41,7 @@ from sync_kit import (
 
 from bzdesk.errors import BundleRejected
 from bzdesk.models.staffing import CountyTotal, StaffingCategory
+from bzdesk.services import staffing as st
 from bzdesk.sync import bundle as bfmt
 
 
@@ -370,6 +371,32 @@ def test_a_county_cannot_change_its_own_total(seeded: Net) -> None:
     set_fields(seeded["a1"], CountyTotal, total_id, total=999)
     file = Path(seeded.export("a1", "city").file)
     refused(seeded, "city", file, "共享数据（county_total）")
+
+
+@pytest.mark.parametrize("for_office", ["360121", "360122"])
+def test_a_total_written_by_a_county_refuses_the_whole_bundle(seeded: Net,
+                                                              for_office: str) -> None:
+    """编制总额 is written by the office above the county it is set for: a county that
+    writes one (its own, or a neighbour's) past the service, which refuses it, has
+    its whole bundle refused, the receiving database byte for byte as it was."""
+    add_person(seeded["a1"], "360121", "同一包里的新人", 1)
+    with op(seeded["a1"], "新增总额") as (s, _):
+        s.add(CountyTotal(for_office=for_office, category_id=CATEGORY_ID, total=999,
+                          effective_on=date(2025, 1, 1)))
+    file = Path(seeded.export("a1", "city").file)
+    reason = refused(seeded, "city", file, r"由 360121 修改的共享数据（county_total）")
+    assert "整个数据包已拒收" in reason and BundleRejected.exit_code == 5
+
+
+def test_a_total_set_by_the_city_through_the_service_is_taken(seeded: Net) -> None:
+    city, a1 = seeded["city"], seeded["a1"]
+    with city.d.write() as s:
+        st.set_county_total(s, city.actor, st.CountyTotalInput(
+            "360121", CATEGORY_ID, 120, date(2025, 1, 1), "洪编〔2025〕1号"))
+    assert seeded.send("city", "a1").applied >= 1
+    with a1.d.read() as s:
+        totals = st.county_totals(s, a1.actor, date(2025, 1, 1))
+    assert [(t.for_office, t.total) for t in totals] == [("360121", 120)]
 
 
 def test_a_forwarded_non_writer_change_is_refused_at_every_hop(seeded: Net,

@@ -255,8 +255,11 @@ class ExchangePage(Page):
             return
         value: Any = None
         if choice == "edit":
+            # Typed text: the service turns it into the field's type (a count, a date…)
+            # and refuses text that does not fit; 0 and False are shown, not blanked.
+            current = conflict.current_value
             value, ok = QInputDialog.getText(self, self.tr("改为新值"), self.tr("新值："),
-                                             text=str(conflict.current_value or ""))
+                                             text="" if current is None else str(current))
             if not ok:
                 return
         ops.run_write(self, self.ws, exchange.resolve_conflict, conflict.id, choice, value,

@@ -213,7 +213,8 @@ def _check_manifest(m: dict[str, Any], my_code: str, my_site: str) -> tuple[str,
 
 def _writer_check(t: TableInfo, e: dict[str, Any], owners: set[str]) -> None:
     """Shared tables have one writer: the office that owns the row (as we hold it and
-    as the entry says: a non-writer cannot take a row over by naming itself)."""
+    as the entry says: a non-writer cannot take a row over by naming itself), which
+    for a row set for another office (编制总额) must be the office directly above it."""
     if not t.shared:
         return
     origin_office = scope.site_office(e["origin"])
@@ -223,32 +224,40 @@ def _writer_check(t: TableInfo, e: dict[str, Any], owners: set[str]) -> None:
             "只有上级单位可以修改，整个数据包已拒收。")
 
 
+def _already_taken(s: Any, sender: str, seq: int, manifest_hash: str) -> bool:
+    """Has a bundle of this sequence (or a later one) from ``sender`` been taken? Two
+    different bundles of one sender and sequence are the equivocation alarm."""
+    peer = s.get(Peer, sender)
+    same_seq = s.scalar(select(BundleRecord.manifest_hash).where(
+        BundleRecord.direction == "in", BundleRecord.peer_site == sender,
+        BundleRecord.seq == seq, BundleRecord.result == "applied"))
+    if same_seq is not None and same_seq != manifest_hash:
+        raise BundleRejected(
+            f"警报：收到 {sender} 第 {seq} 号数据包的两个不同版本（可能被伪造或重复导出），"
+            "已拒收，请与对方核实。")
+    return seq <= (peer.taken_seq if peer else 0)
+
+
 def _take(db: Database, actor: Actor, opened: bundle.Opened, file: Path, my_code: str,
           my_site: str, progress: Progress | None) -> ImportResult:
     m = opened.manifest
     sender, seq = _check_manifest(m, my_code, my_site)
+    known = ImportResult(True, sender, seq, 0, True, 0, [], "已导入过（重复或较旧的数据包）")
+    # A first look spares a known bundle the backup; the answer that counts is read again
+    # under the write lock below, where no other import can take the bundle meanwhile.
     with db.read() as s:
-        peer = s.get(Peer, sender)
-        taken = peer.taken_seq if peer else 0
-        same_seq = s.scalar(select(BundleRecord.manifest_hash).where(
-            BundleRecord.direction == "in", BundleRecord.peer_site == sender,
-            BundleRecord.seq == seq, BundleRecord.result == "applied"))
-    if same_seq is not None and same_seq != opened.manifest_hash:
-        raise BundleRejected(
-            f"警报：收到 {sender} 第 {seq} 号数据包的两个不同版本（可能被伪造或重复导出），"
-            "已拒收，请与对方核实。")
-    if seq <= taken:
-        with db.write() as s:
-            _record(s, sender, seq, file, opened, "already_known", 0, {})
-        return ImportResult(True, sender, seq, 0, True, 0, [], "已导入过（重复或较旧的数据包）")
-    if not recent_backup_exists(db.paths):
+        seen = _already_taken(s, sender, seq, opened.manifest_hash)
+    if not seen and not recent_backup_exists(db.paths):
         backup_database(db.paths, reason="before-bundle")
-    if progress:
+    if progress and not seen:
         progress(1, 3, "合并数据")
     try:
         with db.write() as s, replaying(s):
             if db.site is None:
                 raise BundleRejected("本机尚未初始化。")
+            if _already_taken(s, sender, seq, opened.manifest_hash):
+                _record(s, sender, seq, file, opened, "already_known", 0, {})
+                return known
             record = _record(s, sender, seq, file, opened, "applied", 0, {})
             # The built-in dictionary rows (NATIONAL) never travel: every site makes them
             # itself, and the bundle's rows may refer to them.

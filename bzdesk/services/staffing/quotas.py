@@ -14,9 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bzdesk.changes import Outcome
-from bzdesk.errors import ValidationError
+from bzdesk.errors import PermissionDenied, ValidationError
 from bzdesk.models.staffing import CountyTotal, LeaderPost, QuotaLine, Unit
 from bzdesk.roles import Actor, Can, require
+from bzdesk.services.office import current_office
 from bzdesk.services.staffing._common import (
     Checker,
     clean_text,
@@ -34,6 +35,7 @@ from bzdesk.services.staffing.inputs import (
     QuotaInput,
 )
 from bzdesk.services.staffing.views import CountyTotalView, LeaderPostView, QuotaView
+from bzdesk.sync import scope
 from bzdesk.uow import write_op
 
 MAX_LEADERS = 1000
@@ -167,9 +169,21 @@ def _office_code(raw: str) -> str:
     return code
 
 
+def _require_office_above(session: Session, code: str) -> None:
+    """编制总额 is a shared table with one writer: the office directly above the one it
+    is set for (DESIGN.md "Sync by bundle"); a bundle carrying another's is refused."""
+    me = current_office(session).code
+    above = scope.parent(code)
+    if above is None:
+        raise PermissionDenied(f"{code} 没有上级单位，不能设定它的编制总额。")
+    if me != above:
+        raise PermissionDenied(
+            f"{code} 的编制总额只能由其上级单位（{above}）设定，本单位（{me}）不能设定。")
+
+
 def set_county_total(session: Session, actor: Actor,
                      inp: CountyTotalInput) -> Outcome[CountyTotalView]:
-    """编制总额 of a county per 编制类型 (set by the office above, recorded here)."""
+    """编制总额 of a county per 编制类型, set by the office directly above it."""
     require(actor, Can.WRITE)
     check = Checker()
     code = check.take(lambda: _office_code(inp.for_office))
@@ -179,6 +193,7 @@ def set_county_total(session: Session, actor: Actor,
     doc = check.take(lambda: clean_text(inp.doc, "文号", 100))
     check.done()
     assert code and category and total is not None and on and doc is not None
+    _require_office_above(session, code)
     with write_op(session, actor, "设定编制总额", target=f"{code} {category.name}") as op:
         seed_dictionaries(session)
         row = session.scalars(select(CountyTotal).where(
