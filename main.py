@@ -24,10 +24,26 @@ def process_start() -> float:
         return _STARTED
 
 
+def _starts_gui(argv: list[str]) -> bool:
+    """No command, or ``selftest`` (the GUI's start measured headless), and no help
+    asked for: these start the window and need none of the CLI's command modules."""
+    rest = list(argv)
+    while rest and (rest[0] == "--data-dir" or rest[0].startswith("--data-dir=")):
+        del rest[:2 if rest[0] == "--data-dir" else 1]
+    return (not rest or rest[0] == "selftest") and not {"-h", "--help"} & set(rest)
+
+
 def main(argv: list[str] | None = None) -> int:
     from bzdesk.cli.parser import build_parser
 
-    args = build_parser().parse_args(argv)
+    gui = _starts_gui(sys.argv[1:] if argv is None else argv)
+    if gui:
+        # Start-up speed: no cyclic collection while the modules load (they are
+        # nearly all kept); the GUI's collector (ui.collector) takes over from there.
+        import gc
+
+        gc.disable()
+    args = build_parser(commands=not gui).parse_args(argv)
     if args.command is None:
         from ui.app import run_gui
 

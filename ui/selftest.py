@@ -210,11 +210,13 @@ def _run(ws: Workspace, login: tuple[str, str], shots: Path | None, startup: boo
         loaded = time.perf_counter()
         if startup:
             ms = 1000
+            # Opening the database is start-up work (the window cannot be used without
+            # it); the login is the password check alone, which the benchmark takes off.
             print(f"ready in {(ready - times.started - times.setup) * ms:.0f} ms")
-            print(f"login {(times.opened + checked) * ms:.0f} ms (open database "
-                  f"{times.opened * ms:.0f} ms, check password {checked * ms:.0f} ms), "
-                  "included above")
+            print(f"login {checked * ms:.0f} ms (check password), included above")
             print(f"data load {(loaded - ready) * ms:.0f} ms (first page, after ready)")
+            print(f"open database {times.opened * ms:.0f} ms (with the first SQLAlchemy "
+                  "import), included above")
             if times.setup:
                 print(f"setup {times.setup * ms:.0f} ms (throwaway office, not counted)")
         else:

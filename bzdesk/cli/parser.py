@@ -22,7 +22,9 @@ def program_name() -> str:
     return "bzdesk" if getattr(sys, "frozen", False) else "python main.py"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; with ``commands=False`` only what starts the window
+    (``--data-dir`` and ``selftest``), without importing the command modules."""
     parser = Parser(
         prog=program_name(),
         description="编制桌面 bzdesk — 不带命令时启动图形界面。",
@@ -31,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", metavar="DIR", help="数据目录（默认：系统用户数据目录）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in command_modules():
+    for module in command_modules() if commands else []:
         module.register(sub)
     st = sub.add_parser("selftest", help="无界面打开每个页面（打包后自检）")
     st.add_argument("--screenshots", metavar="DIR", help="每个页面保存一张 PNG")

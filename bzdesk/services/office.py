@@ -15,7 +15,6 @@ from bzdesk.errors import AlreadyInitialised, ValidationError
 from bzdesk.models import LocalSite, Office, User
 from bzdesk.roles import SYSTEM, Actor, Can, Role, require
 from bzdesk.services import auth
-from bzdesk.sync import keys
 from bzdesk.sync.hlc import HybridClock
 from bzdesk.uow import write_op
 
@@ -80,6 +79,8 @@ def initialise(
     code, name, level = validate_office(code, name, level)
     refuse_if_initialised(db)
     auth.check_password_strength(admin_password)
+    from bzdesk.sync import keys  # (cryptography: not needed to open and log in)
+
     keys.check_passphrase(key_passphrase)
     site_id = f"{code}-{secrets.token_hex(3)}"
     with db.write() as s:

@@ -11,7 +11,6 @@ from datetime import date
 from functools import lru_cache
 from typing import Final
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -56,6 +55,8 @@ def _initial(ch: str) -> str:
     """The pinyin initial of one character ("" for dots and unknown characters)."""
     if ch.isascii():
         return ch.lower() if ch.isalpha() else ""
+    from pypinyin import Style, lazy_pinyin  # (its dictionaries load in ~0.2 s: on first use)
+
     letter = lazy_pinyin(ch, style=Style.FIRST_LETTER)[0]
     return letter.lower() if letter.isascii() and letter.isalpha() else ""
 
