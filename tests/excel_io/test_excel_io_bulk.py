@@ -7,6 +7,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select
 from staffing_helpers import id_card
 
@@ -15,7 +17,7 @@ from bzdesk.db import Database
 from bzdesk.models import AuditEntry, Change, LocalSite
 from bzdesk.models.staffing import Person
 from bzdesk.roles import Actor
-from bzdesk.services.staffing.bulk import bulk_write_op
+from bzdesk.services.staffing.bulk import _json_template, _json_texts, bulk_write_op
 from bzdesk.uow import WriteOutsideOperation, write_op
 
 
@@ -107,3 +109,41 @@ def test_bulk_operations_do_not_nest(db: Database, clerk: Actor) -> None:
     with db.write() as s, write_op(s, clerk, "外层"), pytest.raises(WriteOutsideOperation), \
             bulk_write_op(s, clerk, "内层"):
         pass
+
+
+# Values a column may hold, mixed or of one kind (a column of one kind takes the quick path).
+scalars = st.one_of(st.text(), st.none(), st.booleans(), st.integers(), st.dates(),
+                    st.floats(allow_nan=False))
+kinds = st.sampled_from([st.text(), st.none(), st.booleans(), st.one_of(st.text(), st.none()),
+                         st.one_of(st.booleans(), st.none()), scalars])
+
+
+@given(st.data(), st.lists(st.text(min_size=1), min_size=1, max_size=6, unique=True),
+       st.integers(min_value=1, max_value=5))
+def test_rows_encoded_column_by_column_are_canonical_json(data: st.DataObject, names: list[str],
+                                                          count: int) -> None:
+    keys = tuple(sorted(names))
+    columns = [data.draw(st.lists(data.draw(kinds), min_size=count, max_size=count))
+               for _ in keys]
+    texts = [_json_texts(column) for column in columns]
+    rows = [_json_template(keys) % row for row in zip(*texts, strict=True)]
+    expected = [audit.canonical_json({k: v.isoformat() if isinstance(v, date) else v
+                                      for k, v in zip(keys, row, strict=True)})
+                for row in zip(*columns, strict=True)]
+    assert rows == expected
+
+
+def test_change_records_are_the_canonical_json_of_the_stored_rows(db: Database,
+                                                                  clerk: Actor) -> None:
+    rows = [person(i) for i in range(4)]
+    rows[0]["name"] = '张"三\\%s\t'  # characters JSON escapes, and a % of the template
+    rows[1]["work_start"] = None  # a column mixing dates and NULLs
+    rows[2]["photo_sha256"] = "ab" * 32  # and one mixing text and NULLs
+    with db.write() as s, bulk_write_op(s, clerk, "批量写入") as op:
+        op.bulk_insert(Person, rows)
+    with db.read() as s:
+        for row in rows:
+            stored = s.get(Person, row["id"])
+            change = s.scalars(select(Change).where(Change.row_id == row["id"])).one()
+            assert stored is not None
+            assert change.fields == audit.canonical_json(stored.field_values())

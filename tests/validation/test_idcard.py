@@ -151,6 +151,21 @@ def test_check_digit() -> None:
         check_digit("1101051949123100X")
 
 
+@given(st.text(alphabet="0123456789", min_size=17, max_size=17))
+def test_check_digit_is_the_weighted_sum_of_the_standard(first17: str) -> None:
+    # GB 11643-1999 as written: weights 2^(17-i) mod 11, check char "10X98765432"[sum mod 11]
+    total = sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(first17))
+    assert check_digit(first17) == "10X98765432"[total % 11]
+
+
+@pytest.mark.parametrize("first17", ["1101051949123100a", "1101051949123100_", "+1101051949123100",
+                                     "1101051949123 100", "1101051949123100١"])
+def test_check_digit_takes_only_ascii_digits(first17: str) -> None:
+    with pytest.raises(InvalidValue) as exc:
+        check_digit(first17)
+    assert exc.value.kind == "bad_format"
+
+
 def test_upgrade_15_to_18() -> None:
     assert upgrade_15_to_18("110105491231002") == "11010519491231002X"
     info = validate_id("110105491231002", today=TODAY)

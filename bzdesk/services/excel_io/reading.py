@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from bzdesk.errors import ValidationError
 from bzdesk.excel import ReadLimits, detect_header, open_table
 from bzdesk.roles import Actor, Can, require
-from bzdesk.services.excel_io.common import ImportSheet
+from bzdesk.services.excel_io.common import ImportSheet, no_cycle_collection
 from bzdesk.services.excel_io.fields import (
     ROSTER_FIELDS,
     ROSTER_REQUIRED,
@@ -50,7 +50,7 @@ def read_import_sheet(session: Session, actor: Actor, path: str | Path, kind: Im
         raise ValidationError.single("类型", kind, f"不能导入“{kind}”。", "bad_kind")
     synonyms = with_office_words(session, kind, synonyms)
     file = Path(path)
-    with open_table(file, limits=limits) as table:
+    with no_cycle_collection(), open_table(file, limits=limits) as table:
         raw = table.sheet(sheet)
     mapping = detect_header(raw, fields, synonyms=synonyms)
     return ImportSheet(kind, file, raw, mapping, fields, required, synonyms)

@@ -30,6 +30,7 @@ from bzdesk.services.excel_io.common import (
     Problems,
     Progress,
     Steps,
+    no_cycle_collection,
 )
 from bzdesk.services.excel_io.fields import OP_NAMES
 from bzdesk.services.excel_io.roster_plan import Planner, RosterPlan, load_existing
@@ -108,7 +109,8 @@ def check_roster(session: Session, actor: Actor, data: ImportSheet, *,
                  cancelled: Check | None = None) -> ImportReport:
     """Every fault of the sheet and what an import would do; writes nothing."""
     require(actor, Can.WRITE)
-    plan, problems, read = _plan(session, actor, data, Steps(progress, cancelled))
+    with no_cycle_collection():
+        plan, problems, read = _plan(session, actor, data, Steps(progress, cancelled))
     return _report(data, plan, problems, read, dry_run=True)
 
 
@@ -118,7 +120,12 @@ def import_roster(session: Session, actor: Actor, data: ImportSheet, *, dry_run:
     """Import the sheet, all or nothing; a sheet with any fault raises
     :class:`ImportRefused` listing them all. ``dry_run`` checks without writing."""
     require(actor, Can.WRITE)
-    steps = Steps(progress, cancelled)
+    with no_cycle_collection():
+        return _import(session, actor, data, dry_run, Steps(progress, cancelled))
+
+
+def _import(session: Session, actor: Actor, data: ImportSheet, dry_run: bool,
+            steps: Steps) -> Outcome[ImportReport]:
     if dry_run:
         plan, problems, read = _plan(session, actor, data, steps)
         if problems:

@@ -31,9 +31,16 @@ from typing import Any, Final
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bzdesk.excel import Cell
 from bzdesk.models.staffing import Person, Posting
 from bzdesk.services.excel_io.common import Problems, new_ids
-from bzdesk.services.excel_io.roster_rows import KIND_DUPLICATE, Dated, PostingCells, RosterRow
+from bzdesk.services.excel_io.roster_rows import (
+    KIND_DUPLICATE,
+    Dated,
+    PostingCells,
+    RosterRow,
+    unit_as_written,
+)
 from bzdesk.services.excel_io.unit_index import UnitIndex
 from bzdesk.services.staffing import measures
 from bzdesk.services.staffing.views import CategoryView
@@ -120,7 +127,8 @@ class Planner:
         self.today = today
         self.site_office = site_office
         self.plan = RosterPlan()
-        self.arrivals: list[tuple[int, Key, str]] = []
+        # (row, unit × 编制类型, the unit cell as read: made into text only for a message)
+        self.arrivals: list[tuple[int, Key, Cell]] = []
         self.ids = new_ids()
         self.leaving: Counter[Key] = Counter()
         # Today's counts, read now: rows written before the end must not count twice.
@@ -238,7 +246,7 @@ class Planner:
             self.problems.add(r.row, "unit", cells.unit_text,
                               f"{unit.name} 已设为只出不进，不能入编或调入", KIND_FROZEN)
             return False
-        self.arrivals.append((r.row, (unit.id, cells.category.id), cells.unit_text))
+        self.arrivals.append((r.row, (unit.id, cells.category.id), cells.unit_cell))
         return True
 
     def _new_posting(self, r: RosterRow, person_id: str, cells: PostingCells,
@@ -302,17 +310,17 @@ class Planner:
         count: Counter[Key] = Counter(self.filled)
         count.subtract(self.leaving)
         start = dict(count)
-        first_over: dict[Key, tuple[int, str]] = {}
-        for row, key, text in self.arrivals:
+        first_over: dict[Key, tuple[int, Cell]] = {}
+        for row, key, unit_cell in self.arrivals:
             count[key] += 1
             if count[key] > approved.get(key, 0):
-                first_over.setdefault(key, (row, text))
-        for key, (row, text) in first_over.items():
+                first_over.setdefault(key, (row, unit_cell))
+        for key, (row, unit_cell) in first_over.items():
             unit = self.units.units[key[0]]
             allowed = approved.get(key, 0)
             added = count[key] - start.get(key, 0)
             self.problems.add(
-                row, "unit", text,
+                row, "unit", unit_as_written(unit_cell, unit),
                 f"{unit.name} {self.categories[key[1]].name} 核定 {allowed} 名，现有在编 "
                 f"{start.get(key, 0)} 名，本表进入 {added} 名，从这一行起超编（共超 "
                 f"{count[key] - allowed} 名）；请先核增编制或调整名单", KIND_OVER_QUOTA)

@@ -88,7 +88,7 @@ class UnitIndex:
             try:
                 found = self._lookup(word, active_only)
             except InvalidValue as exc:
-                found = exc
+                found = exc.with_traceback(None)  # (its frames would hold the import alive)
             self._cache[key] = found
         if isinstance(found, InvalidValue):
             raise found

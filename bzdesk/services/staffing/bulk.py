@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import repeat
 from operator import itemgetter
 from typing import Any, Final
 
@@ -60,19 +61,37 @@ _STAMPED: Final = frozenset({"id", "office_id", "hlc", "origin"})  # set for eve
 _PLAIN: Final = frozenset("0123456789abcdefABCDEF-_:")
 
 
-def _encoder() -> Any:
-    """``_SORTED.encode`` for flat dicts, using json's C encoder directly when it is
-    there (``JSONEncoder.encode`` builds a new one on every call)."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:
-        return _SORTED.encode
-    c_encode = make(None, _json_default, json.encoder.encode_basestring, None, ":", ",",
-                    False, False, True)
+_encode_str: Final = json.encoder.encode_basestring  # what json's encoders use for a str
+_NULL_OR_BOOL: Final = {None: "null", False: "false", True: "true"}
 
-    def encode(value: dict[str, Any]) -> str:
-        return "".join(c_encode(value, 0))
 
-    return encode
+def _json_texts(values: Sequence[Any]) -> Sequence[str]:
+    """The canonical JSON of each value of one column (as ``_SORTED`` writes a value
+    within a dict): for a column of only strings, or of only flags and NULLs (nearly
+    every column), one C-level map with no Python code per value."""
+    kinds = set(map(type, values))
+    if kinds <= {str}:
+        return list(map(_encode_str, values))
+    if kinds <= {bool, type(None)}:  # (no int here, so True and 1 cannot be confused)
+        return list(map(_NULL_OR_BOOL.__getitem__, values))
+    return [_encode_str(v) if v.__class__ is str else "null" if v is None else _SORTED.encode(v)
+            for v in values]
+
+
+def _json_template(keys: tuple[str, ...]) -> str:
+    """'{"a":%s,"b":%s}' for the sorted ``keys``: a row's canonical JSON is this template
+    filled with its values' JSON (the keys are the same in every row)."""
+    return "{" + ",".join(_encode_str(k).replace("%", "%%") + ":%s" for k in keys) + "}"
+
+
+def _dates(values: Sequence[Any], iso: bool, process: Any) -> Sequence[Any]:
+    """A DATE column's values as stored (``iso``: the processor writes date.isoformat)."""
+    kinds = set(map(type, values))
+    if kinds <= {type(None)}:
+        return values  # NULL stays NULL (as every bind processor leaves it)
+    if iso and kinds == {date}:
+        return list(map(date.isoformat, values))
+    return list(map(process, values))
 
 
 @dataclass(frozen=True)
@@ -83,28 +102,24 @@ class _Layout:
 
     sql: str
     pairs: tuple[tuple[str, Any], ...]
+    whole: Any  # itemgetter of every column's key, in column order
     # DATE columns: processed before the change record is made (their ISO text is what
-    # the record holds, as models.base.to_json_value writes it).
-    dates: tuple[tuple[int, Any], ...]
+    # the record holds, as models.base.to_json_value writes it); with whether the
+    # processor writes date.isoformat.
+    dates: tuple[tuple[int, bool, Any], ...]
     # Any other processed column: recorded from the raw value, then processed.
     others: tuple[tuple[int, Any], ...]
-    carried_keys: tuple[str, ...]
-    carried: Any  # itemgetter of the carried positions
+    carried: tuple[int, ...]  # the positions of the change record's keys, sorted by key
+    template: str  # _json_template of those keys
 
 
 _ISO_FORMAT: Final = "%(year)04d-%(month)02d-%(day)02d"
 
 
-def _iso_date(process: Any, column: Any, dialect: Any) -> Any:
-    """The DATE bind processor, or ``date.isoformat`` when that is what it makes."""
+def _iso_date(column: Any, dialect: Any) -> bool:
+    """Whether the DATE bind processor writes what ``date.isoformat`` does."""
     impl = column.type.dialect_impl(dialect)
-    if getattr(impl, "_storage_format", None) != _ISO_FORMAT:
-        return process
-
-    def iso(value: Any) -> Any:
-        return value.isoformat() if type(value) is date else process(value)
-
-    return iso
+    return getattr(impl, "_storage_format", None) == _ISO_FORMAT
 
 
 @lru_cache(maxsize=64)
@@ -120,16 +135,16 @@ def _layout(model: type[SyncRow], dialect: Any) -> _Layout:
         process = column.type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
             if isinstance(column.type, Date) and not isinstance(column.type, DateTime):
-                dates.append((i, _iso_date(process, column, dialect)))
+                dates.append((i, _iso_date(column, dialect), process))
             else:
                 others.append((i, process))
     carried = sorted((c.key, i) for i, c in enumerate(columns) if c.key not in model.ENVELOPE)
     names = ", ".join(dialect.identifier_preparer.quote(c.name) for c in columns)
     marks = ", ".join("?" * len(columns))
     table = model.__tablename__
-    return _Layout(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                   tuple(pairs), tuple(dates), tuple(others), tuple(k for k, _ in carried),
-                   itemgetter(*(i for _, i in carried)))
+    return _Layout(f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(pairs),
+                   itemgetter(*(key for key, _ in pairs)), tuple(dates), tuple(others),
+                   tuple(i for _, i in carried), _json_template(tuple(k for k, _ in carried)))
 
 
 def _head(table: str, row_id: str) -> str:
@@ -214,31 +229,32 @@ class BulkOp(WriteOp):
         layout = _layout(model, connection.dialect)
         table, scope = model.__tablename__, scope_column(model)
         now, origin, office = self.site.clock.now, self.site.site_id, self.site.office_id
-        encode, before, after = _encoder(), self._before_digest, self._after_digest
-        keys, carried, dates, others = (layout.carried_keys, layout.carried, layout.dates,
-                                        layout.others)
-        whole = itemgetter(*(key for key, _ in layout.pairs))
+        before, after = self._before_digest, self._after_digest
         missing = [(k, d) for k, d in layout.pairs if k not in rows[0] and k not in _STAMPED]
-        params, changes = [], []
-        seq = self._seq
-        for row in rows:
+        for row in rows:  # stamped row by row, in order
             if row.get("id") is None:
                 row["id"] = new_id()
             if row.get("office_id") is None:
                 row["office_id"] = office
-            stamp = row["hlc"] = now()
+            row["hlc"] = now()
             row["origin"] = origin
             for key, default in missing:
                 row.setdefault(key, default)
-            values = list(whole(row))
-            for i, process in dates:
-                values[i] = process(values[i])
-            fields = encode(dict(zip(keys, carried(values), strict=True)))
-            for i, process in others:
-                values[i] = process(values[i])
-            seq += 1
-            changes.append((origin, seq, table, row["id"], row[scope], stamp, fields, None))
-            params.append(tuple(values))
+        # The rest column by column (transposed in C), so that converting and encoding a
+        # column is one C-level map when its values are all of one kind (nearly always).
+        columns: list[Sequence[Any]] = list(zip(*map(layout.whole, rows), strict=True))
+        for i, iso, process in layout.dates:
+            columns[i] = _dates(columns[i], iso, process)
+        texts = [_json_texts(columns[i]) for i in layout.carried]
+        fields = list(map(layout.template.__mod__, zip(*texts, strict=True)))
+        for i, process in layout.others:
+            columns[i] = list(map(process, columns[i]))
+        params = list(zip(*columns, strict=True))
+        seq = self._seq
+        changes = list(zip(repeat(origin), range(seq + 1, seq + 1 + len(rows)), repeat(table),
+                           map(itemgetter("id"), rows), map(itemgetter(scope), rows),
+                           map(itemgetter("hlc"), rows), fields, repeat(None), strict=False))
+        seq += len(rows)
         heads = [_head(table, change[3]) for change in changes]
         before.extend(f"{head},{{}}]" for head in heads)
         after.extend(f"{head},{change[6]}]" for head, change in zip(heads, changes, strict=True))
