@@ -25,7 +25,6 @@ dropped: it is kept and counted in ``MergeResult.kept_out_of_scope``.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from bzdesk.db import SiteContext
+from bzdesk.heap import no_cycle_collection
 from bzdesk.models import Base, Change, new_id
 from bzdesk.models.sync import Conflict
 from bzdesk.sync import scope
@@ -111,16 +111,13 @@ class Merger:
         self.s.execute(text(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}"))
         # The merge makes many short-lived dicts and lists, no cycles: the cyclic
         # collector would walk the growing heap again and again for nothing.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            for batch in chunks(entries, CHUNK):
-                self._apply_chunk(batch)
-            if self._deferred is not None:
-                self._deferred.rebuild()
+            with no_cycle_collection():
+                for batch in chunks(entries, CHUNK):
+                    self._apply_chunk(batch)
+                if self._deferred is not None:
+                    self._deferred.rebuild()
         finally:
-            if collecting:
-                gc.enable()
             self.s.execute(text(f"PRAGMA cache_size = {int(cache or 0)}"))
         return self.result
 

@@ -3,11 +3,9 @@ value helpers that raise ``InvalidValue``, progress and cancel, the error workbo
 
 from __future__ import annotations
 
-import gc
 import os
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
@@ -194,24 +192,6 @@ class Steps:
     def check(self) -> None:
         if self._cancelled is not None and self._cancelled():
             raise Cancelled("已取消导入，没有写入任何数据。")
-
-
-@contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """Automatic cyclic garbage collection off for the block (back on after, if it was
-    on: the GUI keeps it off and collects on its own thread, ui.collector).
-
-    Reading and importing a sheet make hundreds of thousands of short-lived tuples,
-    lists and dicts and no cycles; the collector, set off by the count of allocations,
-    would walk the growing heap again and again for nothing (≈ 12% of a 50,000-row
-    import). sync.merge does the same for a bundle."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 # -- values ------------------------------------------------------------------

@@ -8,8 +8,9 @@ from sqlalchemy.orm import Session
 
 from bzdesk.errors import ValidationError
 from bzdesk.excel import ReadLimits, detect_header, open_table
+from bzdesk.heap import no_cycle_collection
 from bzdesk.roles import Actor, Can, require
-from bzdesk.services.excel_io.common import ImportSheet, no_cycle_collection
+from bzdesk.services.excel_io.common import ImportSheet
 from bzdesk.services.excel_io.fields import (
     ROSTER_FIELDS,
     ROSTER_REQUIRED,

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from bzdesk.changes import NOTHING, Outcome
 from bzdesk.excel.kinds import KIND_EMPTY_SHEET
+from bzdesk.heap import no_cycle_collection
 from bzdesk.models.base import SyncRow
 from bzdesk.models.staffing import Person, Posting
 from bzdesk.roles import Actor, Can, require
@@ -30,7 +31,6 @@ from bzdesk.services.excel_io.common import (
     Problems,
     Progress,
     Steps,
-    no_cycle_collection,
 )
 from bzdesk.services.excel_io.fields import OP_NAMES
 from bzdesk.services.excel_io.roster_plan import Planner, RosterPlan, load_existing
